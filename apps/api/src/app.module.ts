@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { ContentModule } from './modules/content/content.module';
+import { HealthModule } from './modules/health/health.module';
+import { QueueModule } from './queue/queue.module';
+
+/** Infrastructure shared by the HTTP API and the worker. */
+export function coreImports(config: AppConfig) {
+  return [ConfigModule.forRoot(config), DatabaseModule, QueueModule];
+}
+
+/** The HTTP API: domain modules with their controllers and services. Queue processors live in WorkerModule. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, ContentModule] };
+  }
+}

@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { createRootLogger, PinoNestLogger } from '../common/logger';
+import { WorkerModule } from '../worker.module';
+
+/** Builds the worker as it runs in production (used by worker.ts and the tests). */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const logger = createRootLogger(config.LOG_LEVEL, 'hocso-worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

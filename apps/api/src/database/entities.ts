@@ -1,0 +1,7 @@
+import { Course } from '../modules/catalog/course.entity';
+import { CourseModule } from '../modules/catalog/course-module.entity';
+import { CourseVersion } from '../modules/catalog/course-version.entity';
+import { Lesson } from '../modules/catalog/lesson.entity';
+
+/** Every entity of the application; the migrations must create exactly this schema (see schema.e2e-spec). */
+export const ENTITIES = [Course, CourseVersion, CourseModule, Lesson];

@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Course } from './course.entity';
+import type { CourseModule } from './course-module.entity';
+
+export const COURSE_VERSION_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
+export type CourseVersionStatus = (typeof COURSE_VERSION_STATUSES)[number];
+export const COURSE_LEVELS = ['basic', 'intermediate', 'advanced'] as const;
+export type CourseLevel = (typeof COURSE_LEVELS)[number];
+export const TARGET_GROUPS = ['citizens', 'officials', 'students', 'workers'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** Texts of a version in another language than its own, keyed by language code. */
+export type CourseTranslations = Record<string, { title?: string; summary?: string }>;
+
+@Entity({ name: 'course_versions' })
+@Unique('uq_course_versions_course_number', ['courseId', 'versionNumber'])
+@Check('ck_course_versions_status', `"status" IN ('draft', 'in_review', 'published', 'archived')`)
+@Check('ck_course_versions_level', `"level" IN ('basic', 'intermediate', 'advanced')`)
+@Index('ix_course_versions_published', ['courseId', 'versionNumber'], { where: `"status" = 'published'` })
+export class CourseVersion {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne('Course', (course: Course) => course.versions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: Course;
+
+  @Column({ name: 'version_number', type: 'integer' })
+  versionNumber!: number;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status!: CourseVersionStatus;
+
+  /** The language the course is written in (BCP 47, e.g. "vi"). */
+  @Column({ type: 'varchar', length: 10 })
+  language!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  translations!: CourseTranslations;
+
+  @Column({ name: 'target_groups', type: 'text', array: true, default: () => `'{}'::text[]` })
+  targetGroups!: TargetGroup[];
+
+  @Column({ type: 'varchar', length: 20 })
+  level!: CourseLevel;
+
+  @Column({ name: 'estimated_minutes', type: 'integer' })
+  estimatedMinutes!: number;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @OneToMany('CourseModule', (module: CourseModule) => module.version)
+  modules?: CourseModule[];
+}

@@ -1,0 +1,31 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
+import { JobName, QueueName, jobId } from '../../queue/queues';
+import { DEMO_COURSES } from './demo-courses';
+
+/** Enqueues content jobs; used by the API (never processes them itself). */
+@Injectable()
+export class ContentJobsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ContentJobsService.name);
+
+  constructor(
+    @InjectQueue(QueueName.Content) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.DEMO_CONTENT) {
+      const job = await this.enqueueDemoImport();
+      this.logger.log(`demo content import enqueued as job ${job.id}`);
+    }
+  }
+
+  /** One job per revision of the demo set: adding it again while it is kept is a no-op. */
+  enqueueDemoImport() {
+    const revision = createHash('sha256').update(JSON.stringify(DEMO_COURSES)).digest('hex').slice(0, 12);
+    return this.queue.add(JobName.ImportDemoContent, {}, { jobId: jobId(JobName.ImportDemoContent, revision) });
+  }
+}

@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { JobName, QueueName } from '../../queue/queues';
+import { DemoContentService, type DemoImportResult } from './demo-content.service';
+
+/** Thin: each job calls one service method; the service holds the rules and the idempotency. */
+@Processor(QueueName.Content)
+export class ContentProcessor extends WorkerHost {
+  constructor(private readonly demoContent: DemoContentService) {
+    super();
+  }
+
+  async process(job: Job): Promise<DemoImportResult> {
+    switch (job.name as JobName) {
+      case JobName.ImportDemoContent:
+        return this.demoContent.importDemoCourses();
+      default:
+        throw new Error(`Unknown job ${job.name} on queue ${QueueName.Content}`);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Every queue of the platform. Processors run in the worker process only (see worker.module.ts). */
+export enum QueueName {
+  Content = 'content',
+}
+
+/** Every job, with the queue it belongs to. */
+export enum JobName {
+  ImportDemoContent = 'import-demo-content',
+}
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.ImportDemoContent]: QueueName.Content,
+};
+
+/**
+ * Deterministic job id: the same logical job added twice is one job in BullMQ (while it is kept).
+ * Effects are also keyed by unique constraints in PostgreSQL, since BullMQ delivers at least once.
+ */
+export function jobId(name: JobName, ...key: (string | number)[]): string {
+  // BullMQ refuses ':' in custom ids (it is its key separator).
+  return [name, ...key].map((part) => String(part).replace(/[:\s]/g, '_')).join('.');
+}
+
+/** Retried with exponential backoff; failed jobs are kept 30 days for inspection in the dashboard. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

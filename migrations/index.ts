@@ -1,0 +1,5 @@
+// Every migration, in order. Files are named <timestamp>-<PascalName>.ts; add new ones at the end.
+import type { MigrationInterface } from 'typeorm';
+import { Init1795438414873 } from './1795438414873-Init';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873];
