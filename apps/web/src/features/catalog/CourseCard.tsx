@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CourseSummary } from '../../api/client';
+import { formatDuration } from '../../i18n/duration';
+
+export function CourseCard({ course }: { course: CourseSummary }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <article className="course-card" aria-labelledby={titleId}>
+      {/* The course text may be in another language than the UI (no translation yet). */}
+      <h2 id={titleId} className="course-card__title" lang={course.language}>
+        {course.title}
+      </h2>
+      <p className="course-card__summary" lang={course.language}>
+        {course.summary}
+      </p>
+      <dl className="course-card__facts">
+        <div className="course-card__fact course-card__fact--wide">
+          <dt>{t('catalog.targetGroups')}</dt>
+          <dd>
+            <ul className="tags" role="list">
+              {course.targetGroups.map((group) => (
+                <li key={group} className="tag">
+                  {t(`targetGroup.${group}`)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div className="course-card__fact">
+          <dt>{t('catalog.level')}</dt>
+          <dd>{t(`level.${course.level}`)}</dd>
+        </div>
+        <div className="course-card__fact">
+          <dt>{t('catalog.duration')}</dt>
+          <dd>{formatDuration(t, course.estimatedMinutes)}</dd>
+        </div>
+        <div className="course-card__fact">
+          <dt>{t('catalog.lessons')}</dt>
+          <dd>{t('catalog.lessonCount', { count: course.lessonCount })}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
