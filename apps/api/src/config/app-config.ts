@@ -77,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const first = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      // Name the type problem first (a non-number PORT also fails Min/Max, which says less).
+      const constraints = e.constraints ?? {};
+      const key = ['isInt', 'isBoolean', 'matches', 'isIn', 'isUrl'].find((k) => k in constraints) ?? Object.keys(constraints)[0];
+      const first = (key && constraints[key]) || 'is invalid';
       return e.value === undefined ? `${e.property} is required (${first})` : first.startsWith(e.property) ? first : `${e.property}: ${first}`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);

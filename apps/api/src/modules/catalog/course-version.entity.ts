@@ -44,10 +44,10 @@ export class CourseVersion {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   translations!: CourseTranslations;
 
-  @Column({ name: 'target_groups', type: 'text', array: true, default: () => `'{}'::text[]` })
+  @Column({ name: 'target_groups', type: 'text', array: true, default: () => `'{}'` })
   targetGroups!: TargetGroup[];
 
   @Column({ type: 'varchar', length: 20 })
