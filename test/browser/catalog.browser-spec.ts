@@ -84,3 +84,33 @@ describe('course catalog in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('serving the web app', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({ WEB_DIST: testEnv.webDist()! });
+  });
+  afterAll(() => api.close());
+
+  it('sends hashed assets brotli-compressed with a one-year immutable cache, and index.html uncached', async () => {
+    const html = await fetch(api.url).then(async (r) => ({ cache: r.headers.get('cache-control'), text: await r.text() }));
+    expect(html.cache).toBe('no-cache');
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html.text)?.[1];
+    expect(script).toBeDefined();
+    const res = await fetch(`${api.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toContain('createRoot'); // fetch decodes brotli: the real script arrived
+  });
+
+  it('answers client-side routes with index.html but unknown API routes with a JSON 404', async () => {
+    const page = await fetch(`${api.url}/hoc/khoa-hoc-bat-ky`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const apiMiss = await fetch(`${api.url}/api/v1/khong-co`);
+    expect(apiMiss.status).toBe(404);
+    expect(await apiMiss.json()).toMatchObject({ statusCode: 404, path: '/api/v1/khong-co' });
+    const missingAsset = await fetch(`${api.url}/assets/khong-co.js`);
+    expect(missingAsset.status).toBe(404);
+  });
+});

@@ -19,6 +19,7 @@ export async function serveWebApp(app: NestFastifyApplication, webDist: string):
     prefix: '/',
     wildcard: false,
     index: false,
+    preCompressed: true, // .br and .gz written by the web build (see apps/web/vite.config.ts)
     setHeaders: (res, path) => {
       const immutable = path.startsWith(join(root, 'assets'));
       void res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
