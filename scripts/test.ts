@@ -2,7 +2,7 @@
  * `npm test`: every test of the project on real PostgreSQL, Redis, Chromium and ffmpeg.
  *   1. finds Chromium and ffmpeg, installing them from Debian's packages when it can (root + apt-get);
  *   2. finds PostgreSQL and Redis like `npm start` (env URLs, local servers, or embedded/child ones);
- *   3. builds the library and the web app, type-checks and lints everything;
+ *   3. builds the library, the API and the web app, type-checks and lints everything;
  *   4. runs jest (unit, API end-to-end, browser); extra arguments go to jest (`npm test -- test/api`).
  */
 import { spawnSync } from 'node:child_process';
@@ -49,8 +49,9 @@ async function main(): Promise<number> {
   try {
     for (const note of infra.notes) console.log(`• ${note}`);
     const skipChecks = process.env.TEST_SKIP_CHECKS === '1';
-    run('npm', ['run', 'build', '-w', 'libs/curriculum']);
-    run('npm', ['run', 'build', '-w', 'apps/web']);
+    // The built API is tested too (its entry points as `npm start` and Docker run them), and the
+    // browser tests use the built web app.
+    run('npm', ['run', 'build']);
     if (!skipChecks) {
       console.log('Type-checking…');
       run('npm', ['run', 'typecheck']);

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { QueueModule } from './queue/queue.module';
@@ -16,6 +17,6 @@ export function coreImports(config: AppConfig) {
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, ContentModule] };
+    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, CompetenciesModule, ContentModule] };
   }
 }

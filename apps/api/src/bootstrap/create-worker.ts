@@ -13,5 +13,6 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
   });
   app.enableShutdownHooks();
   await app.init();
+  logger.info('hocso worker started');
   return app;
 }

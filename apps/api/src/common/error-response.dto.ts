@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldErrorDto {
-  @ApiProperty({ example: 'limit', description: 'The request field at fault (dotted path for nested fields)' })
+  @ApiProperty({ example: 'limit', description: 'The request field at fault, as a path for nested fields (e.g. items[0].teaches[1].level)' })
   field!: string;
 
   @ApiProperty({ example: 'limit must not be greater than 100' })

@@ -1,10 +1,13 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldErrorDto } from './error-response.dto';
 
-/** Flattens class-validator errors (nested too) into one entry per field. */
+/**
+ * Flattens class-validator errors (nested too) into one entry per field, named like a JavaScript
+ * path (`items[0].teaches[1].level`), the form `@hocso/curriculum` uses for mapping errors too.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

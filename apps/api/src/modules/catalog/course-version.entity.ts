@@ -1,3 +1,4 @@
+import { TARGET_GROUPS as CURRICULUM_TARGET_GROUPS, type TargetGroupId } from '@hocso/curriculum';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Course } from './course.entity';
 import type { CourseModule } from './course-module.entity';
@@ -6,8 +7,9 @@ export const COURSE_VERSION_STATUSES = ['draft', 'in_review', 'published', 'arch
 export type CourseVersionStatus = (typeof COURSE_VERSION_STATUSES)[number];
 export const COURSE_LEVELS = ['basic', 'intermediate', 'advanced'] as const;
 export type CourseLevel = (typeof COURSE_LEVELS)[number];
-export const TARGET_GROUPS = ['citizens', 'officials', 'students', 'workers'] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
+/** Ids of the movement's target groups, from `@hocso/curriculum` (their names are there too). */
+export const TARGET_GROUPS: readonly TargetGroup[] = CURRICULUM_TARGET_GROUPS.map((group) => group.id);
+export type TargetGroup = TargetGroupId;
 
 /** Texts of a version in another language than its own, keyed by language code. */
 export type CourseTranslations = Record<string, { title?: string; summary?: string }>;

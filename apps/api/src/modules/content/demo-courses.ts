@@ -1,3 +1,4 @@
+import type { CompetencyTarget, FrameworkPin } from '@hocso/curriculum';
 import type { CourseLevel, CourseTranslations, TargetGroup } from '../catalog/course-version.entity';
 import type { LessonKind } from '../catalog/lesson.entity';
 
@@ -6,6 +7,11 @@ export interface DemoLesson {
   title: string;
   estimatedMinutes: number;
   body: string;
+  /**
+   * What the lesson teaches (a quiz or practice lesson: assesses), as `@hocso/curriculum` refs
+   * and levels; checked with `validateMapping` before anything is written.
+   */
+  competencies?: CompetencyTarget[];
 }
 export interface DemoCourse {
   slug: string;
@@ -15,6 +21,8 @@ export interface DemoCourse {
   translations: CourseTranslations;
   targetGroups: TargetGroup[];
   level: CourseLevel;
+  /** Framework versions the lessons' codes refer to; a framework not listed: its current version. */
+  frameworks?: FrameworkPin[];
   modules: { title: string; lessons: DemoLesson[] }[];
 }
 
@@ -45,12 +53,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Bật, tắt và mở khoá điện thoại',
             estimatedMinutes: 5,
             body: '<p>Nhấn giữ nút nguồn ở cạnh điện thoại khoảng 3 giây để bật máy. Khi màn hình sáng, vuốt từ dưới lên để mở khoá.</p><ul><li>Để tắt máy: nhấn giữ nút nguồn rồi chọn <strong>Tắt nguồn</strong>.</li><li>Nếu máy bị treo: nhấn giữ nút nguồn cùng nút giảm âm lượng khoảng 10 giây.</li></ul>',
+            competencies: [{ competency: 'vn-757-2025:0.1', level: 2 }],
           },
           {
             kind: 'text',
             title: 'Kết nối Wi-Fi và dữ liệu di động',
             estimatedMinutes: 6,
             body: '<p>Vuốt từ mép trên màn hình xuống để mở bảng cài đặt nhanh. Chạm vào biểu tượng Wi-Fi, chọn tên mạng và nhập mật khẩu.</p><p>Khi không có Wi-Fi, bật <strong>Dữ liệu di động</strong>. Xem video ở chất lượng thấp để tiết kiệm dung lượng.</p>',
+            competencies: [{ competency: 'vn-757-2025:0.1', level: 2 }, { competency: 'vn-757-2025:0.2', level: 1 }],
           },
         ],
       },
@@ -62,12 +72,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Đặt mã khoá màn hình',
             estimatedMinutes: 5,
             body: '<p>Vào <strong>Cài đặt → Bảo mật → Khoá màn hình</strong>. Chọn mã PIN có ít nhất 6 chữ số, không dùng ngày sinh hay 123456.</p><p>Không cho người lạ mượn điện thoại khi máy đang mở khoá.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.1', level: 2 }, { competency: 'digcomp-2.2:4.2', level: 1 }],
           },
           {
             kind: 'text',
             title: 'Cập nhật phần mềm',
             estimatedMinutes: 4,
             body: '<p>Các bản cập nhật vá lỗ hổng bảo mật. Vào <strong>Cài đặt → Cập nhật phần mềm</strong>, cắm sạc và kết nối Wi-Fi trước khi cập nhật.</p><p>Chỉ cài ứng dụng từ kho ứng dụng chính thức (CH Play, App Store).</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.1', level: 2 }, { competency: 'vn-757-2025:0.2', level: 2 }],
           },
         ],
       },
@@ -95,12 +107,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Giả danh công an, ngân hàng, nhà mạng',
             estimatedMinutes: 6,
             body: '<p>Kẻ gian gọi điện xưng là công an, nhân viên ngân hàng hoặc nhà mạng, nói bạn liên quan đến vụ án hay tài khoản bị khoá, rồi yêu cầu chuyển tiền hoặc đọc mã OTP.</p><p><strong>Cơ quan nhà nước không bao giờ yêu cầu chuyển tiền hay cung cấp mã OTP qua điện thoại.</strong> Hãy cúp máy và gọi lại số tổng đài chính thức.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.2', level: 2 }, { competency: 'digcomp-2.2:1.2', level: 2 }],
           },
           {
             kind: 'text',
             title: 'Đường link lạ và ứng dụng giả mạo',
             estimatedMinutes: 5,
             body: '<p>Tin nhắn báo trúng thưởng, giao hàng lỗi hay cập nhật VNeID kèm đường link thường dẫn tới trang giả để lấy mật khẩu.</p><ul><li>Không bấm vào link lạ.</li><li>Không cài ứng dụng từ link gửi qua tin nhắn.</li><li>Kiểm tra địa chỉ trang web trước khi nhập thông tin.</li></ul>',
+            competencies: [{ competency: 'digcomp-2.2:4.1', level: 2 }, { competency: 'digcomp-2.2:4.2', level: 2 }],
           },
         ],
       },
@@ -112,6 +126,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Khi nghi ngờ bị lừa đảo',
             estimatedMinutes: 4,
             body: '<p>Dừng mọi giao dịch, gọi ngay cho ngân hàng để khoá tài khoản, đổi mật khẩu và báo cho công an xã, phường gần nhất.</p><p>Kể cho người thân để họ cũng cảnh giác.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.2', level: 2 }],
           },
         ],
       },
@@ -139,6 +154,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Tài khoản định danh điện tử mức 2',
             estimatedMinutes: 6,
             body: '<p>Tài khoản VNeID mức 2 được cấp tại công an xã, phường khi làm căn cước. Với tài khoản này, bạn đăng nhập Cổng Dịch vụ công quốc gia mà không cần tạo tài khoản mới.</p><p>Giữ bí mật mật khẩu và mã kích hoạt; không đăng nhập hộ người khác.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.6', level: 2 }, { competency: 'vn-757-2025:2.3', level: 1 }],
           },
         ],
       },
@@ -150,12 +166,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Tìm và nộp một thủ tục',
             estimatedMinutes: 8,
             body: '<p>Trên Cổng Dịch vụ công, gõ tên thủ tục vào ô tìm kiếm (ví dụ: đăng ký khai sinh), chọn đúng cơ quan, điền tờ khai và đính kèm ảnh giấy tờ.</p><p>Sau khi nộp, ghi lại <strong>mã hồ sơ</strong> để tra cứu kết quả.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }, { competency: 'vn-757-2025:1.1', level: 2 }],
           },
           {
             kind: 'text',
             title: 'Hướng dẫn người dân tại bộ phận một cửa',
             estimatedMinutes: 7,
             body: '<p>Cán bộ một cửa hướng dẫn người dân tự thao tác trên điện thoại của mình, thay vì làm hộ, để lần sau họ tự làm được.</p><p>Nhắc người dân không chụp ảnh mã OTP hay mật khẩu gửi cho người khác.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 3 }, { competency: 'vn-757-2025:4.2', level: 2 }],
           },
         ],
       },
@@ -183,12 +201,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Nhận tiền bằng mã QR',
             estimatedMinutes: 5,
             body: '<p>In mã QR tài khoản từ ứng dụng ngân hàng và đặt ở quầy. Khi khách chuyển khoản, chỉ giao hàng sau khi <strong>thông báo biến động số dư</strong> của ngân hàng báo tiền đã vào.</p><p>Ảnh chụp màn hình chuyển khoản của khách có thể bị làm giả.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }, { competency: 'vn-757-2025:4.2', level: 2 }],
           },
           {
             kind: 'text',
             title: 'Thanh toán hoá đơn điện, nước',
             estimatedMinutes: 5,
             body: '<p>Trong ứng dụng ngân hàng, chọn <strong>Thanh toán hoá đơn</strong>, chọn nhà cung cấp và nhập mã khách hàng in trên hoá đơn. Kiểm tra tên chủ hộ trước khi xác nhận.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }],
           },
         ],
       },
@@ -200,6 +220,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Gửi tiết kiệm trực tuyến',
             estimatedMinutes: 6,
             body: '<p>Nhiều ngân hàng cho mở sổ tiết kiệm ngay trên ứng dụng, lãi suất thường cao hơn gửi tại quầy. Tiền gửi vẫn được bảo hiểm như tiết kiệm thông thường.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }, { competency: 'vn-757-2025:5.3', level: 1 }],
           },
         ],
       },
@@ -227,12 +248,14 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Kiểm chứng thông tin',
             estimatedMinutes: 6,
             body: '<p>Trước khi chia sẻ, hãy hỏi: Ai viết? Viết khi nào? Có nguồn chính thống nào khác đưa tin không?</p><p>Tin giật gân, kêu gọi chia sẻ gấp thường là tin giả.</p>',
+            competencies: [{ competency: 'vn-moet-learners-2025:1.2', level: 2 }],
           },
           {
             kind: 'text',
             title: 'Dùng trí tuệ nhân tạo có trách nhiệm',
             estimatedMinutes: 6,
             body: '<p>Công cụ AI có thể trả lời sai. Dùng AI để gợi ý và giải thích, nhưng tự kiểm tra lại và ghi rõ khi bài làm có sự hỗ trợ của AI.</p><p>Không đưa thông tin cá nhân của mình hay của bạn bè vào công cụ AI.</p>',
+            competencies: [{ competency: 'vn-moet-learners-2025:6.2', level: 2 }, { competency: 'vn-moet-learners-2025:6.3', level: 2 }],
           },
         ],
       },
@@ -244,6 +267,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             title: 'Mật khẩu mạnh và xác thực hai lớp',
             estimatedMinutes: 5,
             body: '<p>Dùng cụm mật khẩu dài, khác nhau cho mỗi tài khoản, và bật xác thực hai lớp. Không chia sẻ mật khẩu, kể cả với bạn thân.</p>',
+            competencies: [{ competency: 'vn-moet-learners-2025:4.2', level: 2 }, { competency: 'vn-moet-learners-2025:2.6', level: 2 }],
           },
         ],
       },
