@@ -10,7 +10,7 @@ import { ensureDatabase, InfraError, provideInfra, START_PORTS, type Infra } fro
 import { startChild, stopChild, waitForHttp, type Child } from './lib/processes';
 
 const root = resolve(__dirname, '..');
-const dataDir = join(root, '.data');
+const dataDir = process.env.HOCSO_DATA_DIR ?? join(root, '.data');
 const apiMain = join(root, 'apps/api/dist/apps/api/src/main.js');
 const workerMain = join(root, 'apps/api/dist/apps/api/src/worker.js');
 const webDist = join(root, 'apps/web/dist');

