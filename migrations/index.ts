@@ -1,5 +1,6 @@
 // Every migration, in order. Files are named <timestamp>-<PascalName>.ts; add new ones at the end.
 import type { MigrationInterface } from 'typeorm';
 import { Init1795438414873 } from './1795438414873-Init';
+import { LessonCompetencies1795439833139 } from './1795439833139-LessonCompetencies';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139];

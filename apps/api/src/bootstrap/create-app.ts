@@ -33,7 +33,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  // Exit through process.exit so the JSON logger flushes its last lines (Nest would re-raise the signal).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

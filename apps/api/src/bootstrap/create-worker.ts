@@ -11,7 +11,8 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  // Exit through process.exit so the JSON logger flushes its last lines (Nest would re-raise the signal).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.init();
   logger.info('hocso worker started');
   return app;

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } 
 
 /**
  * Says when a graceful shutdown starts and when every connection (HTTP, PostgreSQL, Redis, BullMQ
- * workers) has been closed; Nest then re-raises the signal so the process ends with it.
+ * workers) has been closed; the process then exits with code 0.
  */
 @Injectable()
 export class ShutdownLogger implements BeforeApplicationShutdown, OnApplicationShutdown {

@@ -53,6 +53,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital-competence frameworks (every version), with names in Vietnamese and English */
+        get: operations["listFrameworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A framework: its levels, areas and competencies, in Vietnamese and English */
+        get: operations["getFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competency-mappings/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks the competency mapping of a course's lessons and quiz items against the frameworks (nothing is stored) */
+        post: operations["validateCompetencyMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far the newest published version of a course covers the required profile of a target group */
+        get: operations["getCourseCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -109,7 +177,7 @@ export interface components {
         };
         FieldErrorDto: {
             /**
-             * @description The request field at fault (dotted path for nested fields)
+             * @description The request field at fault, as a path for nested fields (e.g. items[0].teaches[1].level)
              * @example limit
              */
             field: string;
@@ -131,6 +199,307 @@ export interface components {
             requestId: string;
             /** @example /api/v1/courses */
             path: string;
+        };
+        /** @enum {string} */
+        FrameworkStatus: "active" | "deprecated";
+        LocalizedTextDto: {
+            /** @example An toàn trên môi trường số */
+            vi: string;
+            /** @example Safety in the digital environment */
+            en: string;
+        };
+        /**
+         * @description `official`: matches the official text; `secondary`: from reproductions of it; `provisional`: a working assumption, never to be shown as official
+         * @enum {string}
+         */
+        Verification: "official" | "secondary" | "provisional";
+        FrameworkCountsDto: {
+            /** @example 6 */
+            areas: number;
+            /** @example 23 */
+            competencies: number;
+            /**
+             * @description Proficiency levels of the scale (1..n)
+             * @example 3
+             */
+            levels: number;
+        };
+        FrameworkSummaryDto: {
+            /** @example vn-757-2025 */
+            id: string;
+            /** @example 1.0.0 */
+            version: string;
+            status: components["schemas"]["FrameworkStatus"];
+            /** @description For a deprecated version: the version that replaces it */
+            supersededBy?: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            shortName: components["schemas"]["LocalizedTextDto"];
+            /** @description `official`: matches the official text; `secondary`: from reproductions of it; `provisional`: a working assumption, never to be shown as official */
+            verification: components["schemas"]["Verification"];
+            /**
+             * @description Official reference of the source document
+             * @example 757/QĐ-BKHCN
+             */
+            reference: string;
+            /**
+             * @description Date of issue of the source document
+             * @example 2025-04-29
+             */
+            issued: string;
+            /** @description Target groups it is written for */
+            targetGroups: components["schemas"]["TargetGroup"][];
+            counts: components["schemas"]["FrameworkCountsDto"];
+        };
+        FrameworkListDto: {
+            /** @description Every version of every framework the platform knows */
+            items: components["schemas"]["FrameworkSummaryDto"][];
+        };
+        FrameworkSourceDto: {
+            title: components["schemas"]["LocalizedTextDto"];
+            issuer: components["schemas"]["LocalizedTextDto"];
+            /** @example 757/QĐ-BKHCN */
+            reference: string;
+            /** @example 2025-04-29 */
+            issued: string;
+            /** @example 2025-03-11 */
+            effective?: string;
+            url?: string;
+            /** @example CC BY 4.0 */
+            licence?: string;
+        };
+        ProficiencyLevelDto: {
+            /** @example 2 */
+            level: number;
+            /**
+             * @description The source's own code of the level
+             * @example L2
+             */
+            code: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @description Wider band the level belongs to (e.g. DigComp "Foundation") */
+            band?: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+        };
+        CompetencyDto: {
+            /** @example 4.2 */
+            code: string;
+            /**
+             * @description How mappings, profiles and evidence name it
+             * @example vn-757-2025:4.2
+             */
+            ref: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            /** @description Its own, else the framework's */
+            verification: components["schemas"]["Verification"];
+        };
+        AreaDto: {
+            /** @example 4 */
+            code: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            /** @description Its own, else the framework's */
+            verification: components["schemas"]["Verification"];
+            competencies: components["schemas"]["CompetencyDto"][];
+        };
+        FrameworkDto: {
+            /** @example vn-757-2025 */
+            id: string;
+            /** @example 1.0.0 */
+            version: string;
+            status: components["schemas"]["FrameworkStatus"];
+            /** @description For a deprecated version: the version that replaces it */
+            supersededBy?: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            shortName: components["schemas"]["LocalizedTextDto"];
+            /** @description `official`: matches the official text; `secondary`: from reproductions of it; `provisional`: a working assumption, never to be shown as official */
+            verification: components["schemas"]["Verification"];
+            /**
+             * @description Official reference of the source document
+             * @example 757/QĐ-BKHCN
+             */
+            reference: string;
+            /**
+             * @description Date of issue of the source document
+             * @example 2025-04-29
+             */
+            issued: string;
+            /** @description Target groups it is written for */
+            targetGroups: components["schemas"]["TargetGroup"][];
+            counts: components["schemas"]["FrameworkCountsDto"];
+            source: components["schemas"]["FrameworkSourceDto"];
+            /** @description The proficiency scale, level 1 first */
+            levels: components["schemas"]["ProficiencyLevelDto"][];
+            areas: components["schemas"]["AreaDto"][];
+            /** @description What is known, unknown and assumed about this data (English, for maintainers) */
+            notes: string[];
+        };
+        FrameworkPinDto: {
+            /** @example digcomp-2.2 */
+            id: string;
+            /** @example 2.2.0 */
+            version: string;
+        };
+        CompetencyTargetDto: {
+            /**
+             * @description "<frameworkId>:<code>"
+             * @example digcomp-2.2:4.2
+             */
+            competency: string;
+            /**
+             * @description A level of the framework's scale (1..n)
+             * @example 2
+             */
+            level: number;
+        };
+        MappingItemDto: {
+            /**
+             * @description Lesson, quiz item or practice id, unique within the mapping
+             * @example lesson-3
+             */
+            id: string;
+            /**
+             * @description Informative: lesson, video, quiz-item, practice…
+             * @example quiz-item
+             */
+            kind?: string;
+            teaches?: components["schemas"]["CompetencyTargetDto"][];
+            assesses?: components["schemas"]["CompetencyTargetDto"][];
+        };
+        CourseMappingDto: {
+            /** @example nhan-biet-lua-dao-truc-tuyen */
+            courseId: string;
+            /** @example 1 */
+            courseVersion?: string;
+            /** @description Framework versions the codes refer to; a framework not listed means its current version */
+            frameworks?: components["schemas"]["FrameworkPinDto"][];
+            items: components["schemas"]["MappingItemDto"][];
+        };
+        MappingIssueDto: {
+            /**
+             * @description invalid-shape, invalid-ref, unknown-framework, unknown-version, unknown-competency, level-out-of-range, deprecated-version or duplicate-item
+             * @example deprecated-version
+             */
+            code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            /**
+             * @description Where in the mapping
+             * @example frameworks[0].version
+             */
+            path: string;
+            /**
+             * @example {
+             *       "frameworkId": "vn-757-2025",
+             *       "version": "1.0.0",
+             *       "replacement": "1.1.0"
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
+            text: components["schemas"]["LocalizedTextDto"];
+            /** @description Same as text.en */
+            message: string;
+        };
+        MappingValidationDto: {
+            /** @example true */
+            valid: boolean;
+            /** @description Always empty here: errors are answered with a 400 naming each field */
+            errors: components["schemas"]["MappingIssueDto"][];
+            /** @description E.g. a pinned framework version that is deprecated */
+            warnings: components["schemas"]["MappingIssueDto"][];
+        };
+        CoverageCourseDto: {
+            /** @example nhan-biet-lua-dao-truc-tuyen */
+            slug: string;
+            /**
+             * @description The newest published version, whose lessons are counted
+             * @example 1
+             */
+            versionNumber: number;
+        };
+        FrameworkPinRefDto: {
+            /** @example vn-757-2025 */
+            id: string;
+            /** @example 1.0.0 */
+            version: string;
+        };
+        CoverageProfileDto: {
+            /** @example vn-757-2025/citizens */
+            id: string;
+            /** @example 1.0.0 */
+            version: string;
+            framework: components["schemas"]["FrameworkPinRefDto"];
+            verification: components["schemas"]["Verification"];
+        };
+        /** @enum {string} */
+        CoverageStatus: "assessed" | "taught" | "missing";
+        CoverageSourceDto: {
+            /** Format: uuid */
+            lessonId: string;
+            lessonTitle: string;
+            /** @enum {string} */
+            role: "teaches" | "assesses";
+            /**
+             * @description Level in the profile's framework (after the crosswalk)
+             * @example 2
+             */
+            level: number;
+        };
+        RequirementCoverageDto: {
+            /** @example vn-757-2025:4.2 */
+            competency: string;
+            /** @description Name of the competency, from the framework */
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @example 2 */
+            required: number;
+            /**
+             * @description Highest level taught (0 = none)
+             * @example 2
+             */
+            taughtLevel: number;
+            /**
+             * @description Highest level assessed (0 = none)
+             * @example 0
+             */
+            assessedLevel: number;
+            status: components["schemas"]["CoverageStatus"];
+            /** @enum {string} */
+            reason?: "not-assessed" | "covered-below-level" | "not-mapped";
+            /** @description The explanation, ready to show */
+            text: components["schemas"]["LocalizedTextDto"];
+            sources: components["schemas"]["CoverageSourceDto"][];
+        };
+        UntranslatedContentDto: {
+            /** Format: uuid */
+            lessonId: string;
+            lessonTitle: string;
+            /** @enum {string} */
+            role: "teaches" | "assesses";
+            /** @example vn-moet-learners-2025:6.1 */
+            competency: string;
+            /** @example 2 */
+            level: number;
+            /** @enum {string} */
+            reason: "no-crosswalk" | "no-equivalent" | "no-level-equivalent";
+            text: components["schemas"]["LocalizedTextDto"];
+        };
+        CourseCoverageDto: {
+            course: components["schemas"]["CoverageCourseDto"];
+            targetGroup: components["schemas"]["TargetGroup"];
+            profile: components["schemas"]["CoverageProfileDto"];
+            /** @description Every requirement is both taught and assessed at its level */
+            complete: boolean;
+            requirements: components["schemas"]["RequirementCoverageDto"][];
+            /** @description Requirements taught at their level */
+            taught: string[];
+            /** @description Requirements assessed at their level */
+            assessed: string[];
+            /** @description Requirements neither taught nor assessed at their level */
+            missing: string[];
+            /** @description Mapped content that does not count toward this profile, and why */
+            untranslated: components["schemas"]["UntranslatedContentDto"][];
         };
     };
     responses: never;
@@ -213,6 +582,145 @@ export interface operations {
             };
             /** @description A query parameter is unknown or invalid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkListDto"];
+                };
+            };
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: {
+                /** @description A version of the framework; default: its current (newest active) version */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDto"];
+                };
+            };
+            /** @description The version is not a version number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such framework, or no such version of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    validateCompetencyMapping: {
+        parameters: {
+            query?: {
+                /** @description Language of the messages of a 400 */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseMappingDto"];
+            };
+        };
+        responses: {
+            /** @description The mapping is valid (it may have warnings) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingValidationDto"];
+                };
+            };
+            /** @description The mapping is invalid: each detail names a field by its path (e.g. items[0].teaches[0].level) with the reason in `lang` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCourseCoverage: {
+        parameters: {
+            query: {
+                /** @description Whose required profile to measure the course against */
+                targetGroup: components["schemas"]["TargetGroup"];
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseCoverageDto"];
+                };
+            };
+            /** @description The target group is missing or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No published version of a course with this slug */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

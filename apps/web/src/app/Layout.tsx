@@ -29,6 +29,11 @@ export function Layout() {
                 {t('nav.catalog')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/frameworks" className="site-nav__link">
+                {t('nav.frameworks')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       </header>

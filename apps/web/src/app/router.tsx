@@ -32,6 +32,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
+              path: 'frameworks',
+              lazy: {
+                Component: async () => (await import('../features/frameworks/FrameworksPage')).FrameworksPage,
+              },
+            },
+            {
               path: '*',
               lazy: {
                 Component: async () => (await import('../features/errors/NotFoundPage')).NotFoundPage,

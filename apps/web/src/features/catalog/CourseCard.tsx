@@ -1,10 +1,13 @@
+import { TARGET_GROUPS } from '@hocso/curriculum';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseSummary } from '../../api/client';
+import { useLanguage } from '../../i18n';
 import { formatDuration } from '../../i18n/duration';
 
 export function CourseCard({ course }: { course: CourseSummary }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const titleId = useId();
   return (
     <article className="course-card" aria-labelledby={titleId}>
@@ -22,7 +25,8 @@ export function CourseCard({ course }: { course: CourseSummary }) {
             <ul className="tags" role="list">
               {course.targetGroups.map((group) => (
                 <li key={group} className="tag">
-                  {t(`targetGroup.${group}`)}
+                  {/* The names of the movement's target groups come from @hocso/curriculum. */}
+                  {TARGET_GROUPS.find((g) => g.id === group)?.name[lang] ?? group}
                 </li>
               ))}
             </ul>
