@@ -36,6 +36,25 @@ describe('HTTP errors share one shape', () => {
     expect(res.body.requestId).toBeTruthy();
   });
 
+  it('refuses an unknown field in a JSON body, also a nested one, naming each', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/competency-mappings/validate')
+      .send({ courseId: 'c', items: [{ id: 'l1', teaches: [{ competency: 'digcomp-2.2:1.1', level: 1, score: 100 }] }], role: 'admin' })
+      .expect(400);
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'role', message: 'property role should not exist' },
+        expect.objectContaining({ field: 'items[0].teaches[0].score', message: expect.stringContaining('score should not exist') }),
+      ]),
+    );
+  });
+
+  it('answers malformed JSON with a 400 in the same shape', async () => {
+    const res = await request(api.url).post('/api/v1/competency-mappings/validate').set('content-type', 'application/json').send('{"courseId":').expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', path: '/api/v1/competency-mappings/validate' });
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  });
+
   it('keeps a sane caller request id and replaces a hostile one', async () => {
     const kept = await request(api.url).get('/api/health/live').set('x-request-id', 'trace-abc-12345').expect(200);
     expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
