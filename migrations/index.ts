@@ -2,5 +2,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Init1795438414873 } from './1795438414873-Init';
 import { LessonCompetencies1795439833139 } from './1795439833139-LessonCompetencies';
+import { IdentityAndUnits1795441307361 } from './1795441307361-IdentityAndUnits';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139, IdentityAndUnits1795441307361];
