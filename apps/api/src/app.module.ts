@@ -2,10 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AdminModule } from './modules/admin/admin.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { UnitsModule } from './modules/units/units.module';
 import { QueueModule } from './queue/queue.module';
 
 /** Infrastructure shared by the HTTP API and the worker. */
@@ -17,6 +21,6 @@ export function coreImports(config: AppConfig) {
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, CompetenciesModule, ContentModule] };
+    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, CompetenciesModule, ContentModule, UnitsModule, AdminModule, AuditModule, IdentityModule] };
   }
 }

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
@@ -58,6 +58,47 @@ export class AppConfig {
   @MinLength(12, { message: 'QUEUE_DASHBOARD_PASSWORD must be at least 12 characters' })
   QUEUE_DASHBOARD_PASSWORD?: string;
 
+  /**
+   * Sign-in with the national digital ID (OpenID Connect): the provider's issuer URL. The feature is
+   * off when unset; when set, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and NATIONAL_ID_HMAC_KEY are required.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OIDC_ISSUER must be an absolute http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((c: AppConfig) => c.OIDC_ISSUER !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_ID is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((c: AppConfig) => c.OIDC_ISSUER !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the provider sends the browser back; default: PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OIDC_REDIRECT_URI must be an absolute http(s) URL' })
+  OIDC_REDIRECT_URI?: string;
+
+  /** Scopes asked of the provider (space-separated); must include openid. */
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'OIDC_SCOPES must include openid' })
+  OIDC_SCOPES = 'openid profile';
+
+  /** Claim (ID token or userinfo) holding the national ID number; stored only as an HMAC. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'OIDC_NATIONAL_ID_CLAIM must be a claim name' })
+  OIDC_NATIONAL_ID_CLAIM = 'national_id';
+
+  /** Claim holding the person's name (becomes the display name of a new account). */
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'OIDC_NAME_CLAIM must be a claim name' })
+  OIDC_NAME_CLAIM = 'name';
+
+  /** Key of the HMAC-SHA256 under which national ID numbers are kept (for de-duplication); ≥ 32 characters. */
+  @ValidateIf((c: AppConfig) => c.OIDC_ISSUER !== undefined || c.NATIONAL_ID_HMAC_KEY !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'NATIONAL_ID_HMAC_KEY must be at least 32 characters (required when OIDC_ISSUER is set)' })
+  NATIONAL_ID_HMAC_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -69,7 +110,8 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD',
+    'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'NATIONAL_ID_HMAC_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;
   }

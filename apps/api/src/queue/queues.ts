@@ -3,15 +3,20 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every queue of the platform. Processors run in the worker process only (see worker.module.ts). */
 export enum QueueName {
   Content = 'content',
+  Notifications = 'notifications',
 }
 
 /** Every job, with the queue it belongs to. */
 export enum JobName {
   ImportDemoContent = 'import-demo-content',
+  ImportDemoUnits = 'import-demo-units',
+  SendPasswordReset = 'send-password-reset',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ImportDemoContent]: QueueName.Content,
+  [JobName.ImportDemoUnits]: QueueName.Content,
+  [JobName.SendPasswordReset]: QueueName.Notifications,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QueueName, jobId } from '../../queue/queues';
 import { DEMO_COURSES } from './demo-courses';
+import { DEMO_POPULATIONS_CSV, DEMO_UNITS_CSV } from './demo-units';
 
 /** Enqueues content jobs; used by the API (never processes them itself). */
 @Injectable()
@@ -20,6 +21,8 @@ export class ContentJobsService implements OnApplicationBootstrap {
     if (this.config.DEMO_CONTENT) {
       const job = await this.enqueueDemoImport();
       this.logger.log(`demo content import enqueued as job ${job.id}`);
+      const units = await this.enqueueDemoUnitsImport();
+      this.logger.log(`demo units import enqueued as job ${units.id}`);
     }
   }
 
@@ -27,5 +30,11 @@ export class ContentJobsService implements OnApplicationBootstrap {
   enqueueDemoImport() {
     const revision = createHash('sha256').update(JSON.stringify(DEMO_COURSES)).digest('hex').slice(0, 12);
     return this.queue.add(JobName.ImportDemoContent, {}, { jobId: jobId(JobName.ImportDemoContent, revision) });
+  }
+
+  /** The demo province (units and populations), one job per revision of the data. */
+  enqueueDemoUnitsImport() {
+    const revision = createHash('sha256').update(DEMO_UNITS_CSV).update(DEMO_POPULATIONS_CSV).digest('hex').slice(0, 12);
+    return this.queue.add(JobName.ImportDemoUnits, {}, { jobId: jobId(JobName.ImportDemoUnits, revision) });
   }
 }

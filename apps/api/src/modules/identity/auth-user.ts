@@ -28,3 +28,22 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
 export const ROLES_KEY = 'hocso:roles';
 /** The route needs one of these roles (checked by the session guard after sign-in). */
 export const RequireRoles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const AUTH_REQUIRED_KEY = 'hocso:auth-required';
+/**
+ * The route needs a signed-in user (any role; every user is a learner). Routes without this or
+ * {@link RequireRoles} are public: the session guard still reads the session, if any, and enforces CSRF.
+ */
+export const Authenticated = () => SetMetadata(AUTH_REQUIRED_KEY, true);
+
+export const SKIP_CSRF_TOKEN_KEY = 'hocso:skip-csrf-token';
+/**
+ * The route does not need the x-csrf-token header even with a session cookie (sign-in, sign-up,
+ * password reset: they do not act with the session, they replace it). The Origin check still applies.
+ */
+export const SkipCsrfToken = () => SetMetadata(SKIP_CSRF_TOKEN_KEY, true);
+
+/** Injects the signed-in user, or null on a public route called without a session. */
+export const OptionalUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser | null => {
+  return ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user ?? null;
+});
