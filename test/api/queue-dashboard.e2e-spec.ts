@@ -1,4 +1,7 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { as, createPerson } from '../support/scope-fixtures';
 import { startApi, type RunningApi } from '../support/app';
 
 describe('queue dashboard', () => {
@@ -22,12 +25,19 @@ describe('queue dashboard', () => {
     expect((res.body.queues as { name: string }[]).map((q) => q.name)).toContain('content');
   });
 
-  it('is not there at all when no password is configured', async () => {
-    const plain = await startApi();
-    try {
-      await request(plain.url).get('/api/admin/queues').expect(404);
-    } finally {
-      await plain.close();
-    }
+  it('opens to a signed-in administrator without the password, and not to anyone else', async () => {
+    const db = api.app.get<DataSource>(getDataSourceToken());
+    const admin = await createPerson(db, { roles: [{ role: 'administrator' }] });
+    const learner = await createPerson(db);
+    const res = await as(api.url, admin).get('/api/admin/queues/api/queues').expect(200);
+    expect((res.body.queues as { name: string }[]).map((q) => q.name)).toContain('content');
+    await as(api.url, learner).get('/api/admin/queues/api/queues').expect(401);
+    // A cross-site request riding on the administrator's cookie is refused.
+    await request(api.url)
+      .put('/api/admin/queues/api/queues/content/retry/failed')
+      .set('cookie', `hocso_session=${admin.token}`)
+      .set('origin', 'https://evil.example')
+      .expect(401);
+    await request(api.url).put('/api/admin/queues/api/queues/content/retry/failed').set('cookie', `hocso_session=${admin.token}`).expect(200);
   });
 });

@@ -14,6 +14,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     QUEUE_PREFIX: testEnv.queuePrefix(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RUN_MIGRATIONS: 'false', // the global setup migrated the run's database
+    TRUST_PROXY: '1', // tests play the proxy: each test client may give its own X-Forwarded-For
     ...overrides,
   });
 }

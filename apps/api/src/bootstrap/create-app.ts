@@ -26,7 +26,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // Only the proxies in front of us may say who the client is (rate limits key on the client IP).
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
@@ -47,7 +48,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
-  if (config.QUEUE_DASHBOARD_PASSWORD) await mountQueueDashboard(app, config.QUEUE_DASHBOARD_PASSWORD);
+  await mountQueueDashboard(app, config.QUEUE_DASHBOARD_PASSWORD);
   let fallback: NotFoundFallback | undefined;
   if (config.WEB_DIST) fallback = await serveWebApp(app, config.WEB_DIST);
   app.useGlobalFilters(new HttpExceptionFilter(fallback));

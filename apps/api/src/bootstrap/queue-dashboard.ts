@@ -4,16 +4,19 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import { SessionsService } from '../modules/identity/sessions.service';
 import { QueueName } from '../queue/queues';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
 /**
- * The BullMQ dashboard for administrators (failed jobs, retries), behind HTTP Basic auth
- * (user "admin", QUEUE_DASHBOARD_PASSWORD) until accounts and roles arrive.
+ * The BullMQ dashboard (failed jobs, retries) for a signed-in administrator, or with HTTP Basic auth
+ * (user "admin", QUEUE_DASHBOARD_PASSWORD) for an operator without an account. Off when neither can
+ * work: mounted only when the password is set or `forAdministrators` is true.
  */
-export async function mountQueueDashboard(app: NestFastifyApplication, password: string): Promise<void> {
+export async function mountQueueDashboard(app: NestFastifyApplication, password: string | undefined): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -21,15 +24,25 @@ export async function mountQueueDashboard(app: NestFastifyApplication, password:
     serverAdapter,
     options: { uiConfig: { boardTitle: 'hocso queues' } },
   });
-  const expected = Buffer.from(`Basic ${Buffer.from(`admin:${password}`).toString('base64')}`);
+  const expected = password ? Buffer.from(`Basic ${Buffer.from(`admin:${password}`).toString('base64')}`) : undefined;
+  const sessions = app.get(SessionsService);
   const fastify = app.getHttpAdapter().getInstance();
+  const isAdministrator = async (request: FastifyRequest): Promise<boolean> => {
+    const token = sessions.tokenFromRequest(request);
+    const session = token ? await sessions.authenticate(token) : null;
+    if (!session?.user.roles.some((r) => r.role === 'administrator')) return false;
+    // The dashboard's own buttons cannot send our CSRF header: for them, only same-site requests.
+    const origin = request.headers.origin;
+    return request.method === 'GET' || origin === undefined || origin === `${request.protocol}://${request.host}`;
+  };
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
         const given = Buffer.from(request.headers.authorization ?? '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        const basicOk = expected !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
+        if (!basicOk && !(await isAdministrator(request))) {
           await reply.status(401).header('www-authenticate', 'Basic realm="hocso queues"').send({
-            statusCode: 401, error: 'Unauthorized', message: 'Queue dashboard: sign in as admin', requestId: String(request.id), path: request.url,
+            statusCode: 401, error: 'Unauthorized', message: 'Queue dashboard: sign in as an administrator', requestId: String(request.id), path: request.url,
           });
         }
       });

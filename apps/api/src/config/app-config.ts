@@ -38,6 +38,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** How many reverse proxies stand in front of the API (0: none; 1 behind nginx); X-Forwarded-For is believed only from them. */
+  @Transform(toInt)
+  @IsInt({ message: 'TRUST_PROXY must be a whole number of proxy hops' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
   /** Run pending migrations (under an advisory lock) before the API serves. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'RUN_MIGRATIONS must be true or false' })
