@@ -15,10 +15,10 @@ const apiMain = join(root, 'apps/api/dist/apps/api/src/main.js');
 const workerMain = join(root, 'apps/api/dist/apps/api/src/worker.js');
 const webDist = join(root, 'apps/web/dist');
 
-/** A dashboard password kept under .data/ so it stays the same between runs. */
-function dashboardPassword(): string {
-  if (process.env.QUEUE_DASHBOARD_PASSWORD) return process.env.QUEUE_DASHBOARD_PASSWORD;
-  const file = join(dataDir, 'queue-dashboard-password');
+/** A generated secret kept under .data/ so it stays the same between runs. */
+function localSecret(name: string, given: string | undefined): string {
+  if (given) return given;
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const password = randomBytes(12).toString('base64url');
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     }
     const port = process.env.PORT ?? '3000';
     const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-    const password = dashboardPassword();
+    const password = localSecret('queue-dashboard-password', process.env.QUEUE_DASHBOARD_PASSWORD);
+    const demoPassword = localSecret('demo-accounts-password', process.env.DEMO_ACCOUNTS_PASSWORD);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       WEB_DIST: process.env.WEB_DIST ?? webDist,
       DEMO_CONTENT: process.env.DEMO_CONTENT ?? 'true',
       QUEUE_DASHBOARD_PASSWORD: password,
+      DEMO_ACCOUNTS_PASSWORD: demoPassword,
     };
     for (const note of infra.notes) console.log(`• ${note}`);
 
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
         `hocso is running: ${publicUrl}`,
         `  API documentation: ${publicUrl}/api/docs`,
         `  Queue dashboard:   ${publicUrl}/api/admin/queues (user admin, password ${password})`,
+        `  Demo accounts (password ${demoPassword}): administrator 0900000001,`,
+        '    official of Lai Châu province 0900000002, official of Bình Lư commune 0900000003',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

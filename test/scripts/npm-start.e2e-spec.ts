@@ -60,6 +60,21 @@ describe('npm start with nothing installed but Node', () => {
       expect(total).toBe(5); // the demo courses, imported by the worker
       const page = await fetch(`${url}/`);
       expect(await page.text()).toContain('<div id="root"');
+
+      // The demo administrator printed at start can sign in once the worker has made the account.
+      const demoPassword = /Demo accounts \(password (\S+)\)/.exec(output)?.[1];
+      expect(demoPassword).toBeDefined();
+      let roles: string[] = [];
+      for (let i = 0; i < 60 && roles.length === 0; i++) {
+        const res = await fetch(`${url}/api/v1/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ identifier: '0900000001', password: demoPassword }),
+        });
+        if (res.status === 200) roles = ((await res.json()) as { roles: { role: string }[] }).roles.map((r) => r.role);
+        else await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(roles).toContain('administrator');
     } finally {
       child.kill('SIGINT');
     }

@@ -6,6 +6,10 @@ import { AppProviders } from './app/providers';
 import { createQueryClient } from './app/queryClient';
 import { createAppRouter } from './app/router';
 import { i18n, initI18n } from './i18n';
+import { initDisplayPreferences } from './ui/preferences';
+
+// Text size, contrast and motion chosen on this device: on <html> before anything is drawn.
+initDisplayPreferences();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('hocso: #root is missing from index.html');

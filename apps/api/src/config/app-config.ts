@@ -55,6 +55,11 @@ export class AppConfig {
   @IsBoolean({ message: 'DEMO_CONTENT must be true or false' })
   DEMO_CONTENT = false;
 
+  /** With DEMO_CONTENT: create demo accounts (administrator, officials) with this password. Never in production. */
+  @IsOptional()
+  @MinLength(12, { message: 'DEMO_ACCOUNTS_PASSWORD must be at least 12 characters' })
+  DEMO_ACCOUNTS_PASSWORD?: string;
+
   /** Folder of the built web app; when set, the API serves it on the same origin as /api. */
   @IsOptional()
   @IsString()
@@ -117,7 +122,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD',
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD', 'DEMO_ACCOUNTS_PASSWORD',
     'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'NATIONAL_ID_HMAC_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;

@@ -1,4 +1,4 @@
-import { ApiError, errorKind, isRetryable, unwrap } from './errors';
+import { ApiError, errorKind, isRetryable, parseRetryAfter, unwrap } from './errors';
 
 const body = { statusCode: 503, error: 'Service Unavailable', message: 'db down', requestId: 'r-1', path: '/api/v1/courses' };
 
@@ -37,5 +37,17 @@ describe('retry policy', () => {
     expect(errorKind(new ApiError(500, undefined, undefined))).toBe('server');
     expect(errorKind(new ApiError(400, undefined, undefined))).toBe('client');
     expect(errorKind(new TypeError('Failed to fetch'))).toBe('network');
+  });
+});
+
+describe('Retry-After', () => {
+  it('is read from seconds or an HTTP date, and kept on the error of a 429', async () => {
+    expect(parseRetryAfter('120')).toBe(120);
+    expect(parseRetryAfter(new Date(Date.now() + 90_000).toUTCString())).toBeGreaterThanOrEqual(89);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+    const response = new Response('', { status: 429, headers: { 'retry-after': '840' } });
+    const error = await unwrap(Promise.resolve({ error: { ...body, statusCode: 429 }, response })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 840 });
   });
 });

@@ -31,10 +31,50 @@ function storeLanguage(language: Language): void {
   }
 }
 
+/**
+ * Texts of an area that most visitors never open (sign-up and account pages; administration) are
+ * kept out of the main catalogue: each area's page chunks load them (see `withMessages`), in the
+ * current language, into the same `translation` namespace. Typed keys cover them (i18next.d.ts).
+ */
+export type MessagePart = 'account' | 'admin';
+const partLoaders: Record<MessagePart, Record<Language, () => Promise<{ default: Catalogue }>>> = {
+  account: { vi: () => import('./locales/account.vi.json'), en: () => import('./locales/account.en.json') },
+  admin: { vi: () => import('./locales/admin.vi.json'), en: () => import('./locales/admin.en.json') },
+};
+const partsInUse = new Set<MessagePart>();
+const partsLoaded = new Map<string, Promise<void>>();
+
+function loadPart(part: MessagePart, language: Language): Promise<void> {
+  const key = `${part}:${language}`;
+  let loading = partsLoaded.get(key);
+  if (!loading) {
+    loading = partLoaders[part][language]().then((catalogue) => {
+      i18n.addResourceBundle(language, 'translation', catalogue.default, true, false);
+    });
+    loading.catch(() => partsLoaded.delete(key)); // try again next time (flaky network)
+    partsLoaded.set(key, loading);
+  }
+  return loading;
+}
+
+/** Loads the texts of an area in the current language (and in any language switched to later). */
+export function loadMessages(part: MessagePart): Promise<void> {
+  partsInUse.add(part);
+  return loadPart(part, currentLanguage());
+}
+
+/** A lazy route's component, loaded together with the texts of its area. */
+export function withMessages<T>(part: MessagePart, load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadMessages(part)]).then(([module]) => module);
+}
+
 async function ensureLoaded(language: Language): Promise<void> {
-  if (language === DEFAULT_LANGUAGE || i18n.hasResourceBundle(language, 'translation')) return;
-  const catalogue = await loaders[language]();
-  i18n.addResourceBundle(language, 'translation', catalogue.default);
+  const parts = [...partsInUse].map((part) => loadPart(part, language));
+  if (language !== DEFAULT_LANGUAGE && !i18n.hasResourceBundle(language, 'translation')) {
+    const catalogue = await loaders[language]();
+    i18n.addResourceBundle(language, 'translation', catalogue.default, true, false);
+  }
+  await Promise.all(parts);
 }
 
 /** Switches the UI language, remembers it on this device and updates `<html lang>`. */

@@ -1,5 +1,16 @@
+import accountEn from './locales/account.en.json';
+import accountVi from './locales/account.vi.json';
+import adminEn from './locales/admin.en.json';
+import adminVi from './locales/admin.vi.json';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
+
+/** The main catalogue and the parts loaded with their areas' pages: [name, vi, en]. */
+const CATALOGUES: [string, object, object][] = [
+  ['main', vi, en],
+  ['account', accountVi, accountEn],
+  ['admin', adminVi, adminEn],
+];
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -20,7 +31,7 @@ function leaves(catalogue: object, prefix = ''): [string, unknown][] {
   );
 }
 
-describe('translation catalogues', () => {
+describe.each(CATALOGUES)('translation catalogue %s', (_name, vi, en) => {
   it('en has exactly the keys of vi (the source of truth)', () => {
     expect([...keys(en)].sort()).toEqual([...keys(vi)].sort());
   });
@@ -40,5 +51,12 @@ describe('translation catalogues', () => {
       const viValue = viByBase.get(key.replace(PLURAL_SUFFIX, ''));
       expect({ key, vars: vars(String(value)) }).toEqual({ key, vars: vars(String(viValue)) });
     }
+  });
+});
+
+describe('translation parts', () => {
+  it('never define the same top-level key twice (they share one namespace)', () => {
+    const tops = CATALOGUES.flatMap(([, vi]) => Object.keys(vi));
+    expect(tops.length).toBe(new Set(tops).size);
   });
 });

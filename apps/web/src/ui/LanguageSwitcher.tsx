@@ -1,9 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUPPORTED_LANGUAGES, setLanguage, useLanguage } from '../i18n';
+import { SUPPORTED_LANGUAGES, setLanguage, useLanguage, type Language } from '../i18n';
 
-/** One toggle button per language; the choice is remembered on this device. */
-export function LanguageSwitcher() {
+/**
+ * One toggle button per language; the choice is remembered on this device (and, through `onChoose`,
+ * saved to the account of a signed-in person).
+ */
+export function LanguageSwitcher({ onChoose }: { onChoose?: (language: Language) => void }) {
   const { t } = useTranslation();
   const current = useLanguage();
   const labelId = useId();
@@ -20,6 +23,7 @@ export function LanguageSwitcher() {
           lang={language}
           aria-pressed={current === language}
           onClick={() => {
+            if (onChoose) return onChoose(language);
             // If the catalogue cannot be fetched the page simply stays in the current language.
             setLanguage(language).catch(() => undefined);
           }}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CompetenciesModule } from '../competencies/competencies.module';
+import { IdentityModule } from '../identity/identity.module';
 import { UnitsModule } from '../units/units.module';
 import { ContentJobsService } from './content-jobs.service';
+import { DemoAccountsService } from './demo-accounts.service';
 import { DemoContentService } from './demo-content.service';
 
 @Module({
-  imports: [CompetenciesModule, UnitsModule],
-  providers: [DemoContentService, ContentJobsService],
+  imports: [CompetenciesModule, UnitsModule, IdentityModule],
+  providers: [DemoContentService, DemoAccountsService, ContentJobsService],
   // UnitsModule for the worker's ContentProcessor (the demo province import).
-  exports: [DemoContentService, ContentJobsService, UnitsModule],
+  exports: [DemoContentService, DemoAccountsService, ContentJobsService, UnitsModule],
 })
 export class ContentModule {}

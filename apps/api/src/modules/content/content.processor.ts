@@ -5,6 +5,7 @@ import { InvalidCompetencyMappingError } from '../competencies/competency-mappin
 import { CsvImportException } from '../units/csv-import.exception';
 import type { ImportResultDto } from '../units/dto/unit.dto';
 import { UnitsService } from '../units/units.service';
+import { DemoAccountsService } from './demo-accounts.service';
 import { DemoContentService, type DemoImportResult } from './demo-content.service';
 import { DEMO_POPULATIONS_CSV, DEMO_UNITS_CSV } from './demo-units';
 
@@ -14,11 +15,12 @@ export class ContentProcessor extends WorkerHost {
   constructor(
     private readonly demoContent: DemoContentService,
     private readonly units: UnitsService,
+    private readonly demoAccounts: DemoAccountsService,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<DemoImportResult | { units: ImportResultDto; populations: ImportResultDto }> {
+  async process(job: Job): Promise<DemoImportResult | { units: ImportResultDto; populations: ImportResultDto; accounts: { created: string[] } }> {
     switch (job.name as JobName) {
       case JobName.ImportDemoContent:
         return this.demoContent.importDemoCourses().catch(failForGood);
@@ -27,6 +29,8 @@ export class ContentProcessor extends WorkerHost {
         return {
           units: await this.units.importUnitsCsv(DEMO_UNITS_CSV).catch(failForGood),
           populations: await this.units.importPopulationsCsv(DEMO_POPULATIONS_CSV).catch(failForGood),
+          // The demo officials are scoped to the demo units, so they come after them.
+          accounts: await this.demoAccounts.importDemoAccounts(),
         };
       default:
         throw new Error(`Unknown job ${job.name} on queue ${QueueName.Content}`);

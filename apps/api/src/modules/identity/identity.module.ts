@@ -33,6 +33,6 @@ import { SessionsService } from './sessions.service';
     { provide: APP_GUARD, useClass: SessionGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [SessionsService, AccountsService, PasswordResetService, RateLimiter],
+  exports: [SessionsService, AccountsService, PasswordResetService, RateLimiter, PasswordHasher],
 })
 export class IdentityModule {}

@@ -1,15 +1,22 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ForbiddenPage } from './ForbiddenPage';
 
 /**
  * Shown when a page fails to load or render, most often because its code chunk could not be
  * fetched over a bad connection. Not lazy: it must work when the network does not.
  */
 export function RouteErrorPage() {
-  const { t } = useTranslation();
   const error = useRouteError();
+  // A route guard refused (see app/guards.ts): not an error of the network or of the code.
+  if (isRouteErrorResponse(error) && error.status === 403) return <ForbiddenPage />;
+  return <LoadErrorPage error={error} />;
+}
+
+function LoadErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   usePageTitle(t('routeError.title'));
   useEffect(() => {
     console.error(error);

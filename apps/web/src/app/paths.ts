@@ -1,0 +1,46 @@
+/**
+ * The addresses of the web app, in Vietnamese without diacritics (what learners read, say and share
+ * in a chat message). One place, so links and route definitions cannot drift apart.
+ */
+export const paths = {
+  catalog: '/',
+  frameworks: '/khung-nang-luc',
+  signUp: '/dang-ky',
+  signIn: '/dang-nhap',
+  forgotPassword: '/quen-mat-khau',
+  resetPassword: '/dat-lai-mat-khau',
+  profile: '/tai-khoan',
+  display: '/hien-thi',
+  admin: '/quan-tri',
+  adminUnits: '/quan-tri/don-vi',
+  adminUnit: (unitId: string) => `/quan-tri/don-vi/${encodeURIComponent(unitId)}`,
+  adminUsers: '/quan-tri/nguoi-dung',
+  adminUser: (userId: string) => `/quan-tri/nguoi-dung/${encodeURIComponent(userId)}`,
+  adminHouseholds: '/quan-tri/ho-gia-dinh',
+} as const;
+
+/** The query parameter carrying the page to go back to after signing in. */
+export const NEXT_PARAM = 'next';
+
+/**
+ * A path of this app to return to, or undefined: only same-origin absolute paths ("/…", not "//…" or
+ * "/\\…", which browsers treat as another host), so a crafted link cannot send people elsewhere.
+ */
+export function safeReturnPath(value: string | null | undefined): string | undefined {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  if (/[\u0000-\u001f]/.test(value)) return undefined;
+  return value;
+}
+
+/** The sign-in page, remembering where to come back to. */
+export function signInPath(returnTo?: string): string {
+  const back = safeReturnPath(returnTo);
+  if (!back || back === paths.catalog || isAuthPage(back)) return paths.signIn;
+  return `${paths.signIn}?${NEXT_PARAM}=${encodeURIComponent(back)}`;
+}
+
+/** Pages one does not come back to after signing in. */
+export function isAuthPage(path: string): boolean {
+  const pathname = path.split(/[?#]/)[0] ?? path;
+  return [paths.signIn, paths.signUp, paths.forgotPassword, paths.resetPassword].includes(pathname as never);
+}
