@@ -1,7 +1,9 @@
 import { TARGET_GROUPS } from '@hocso/curriculum';
 import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
 import { createHttpApp } from '../../apps/api/src/bootstrap/create-app';
 import { NotificationChannel, type Notification } from '../../apps/api/src/modules/notifications/notification-channel';
 import { startWorker, testConfig, waitFor, type RunningApi } from '../support/app';
@@ -9,6 +11,7 @@ import { launchBrowser, overflowsHorizontally } from '../support/browser';
 import { testEnv } from '../support/env';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
+import { createTree, type TestTree } from '../support/scope-fixtures';
 import { DESKTOP, expectAccessible, focused, newPage, PASSWORD, PHONE, signUpByApi, uniqueMobile } from '../support/web';
 
 const citizens = TARGET_GROUPS.find((g) => g.id === 'citizens')!;
@@ -19,10 +22,13 @@ describe('sign-up, sign-in and password reset in Chromium', () => {
   let worker: INestApplicationContext;
   let browser: Browser;
   let page: Page;
+  let tree: TestTree;
   const sent: Notification[] = [];
 
   beforeAll(async () => {
     api = await startWebApiWith({ QUEUE_PREFIX: prefix });
+    // Communes and villages for the pickers of where one lives.
+    tree = await createTree(api.app.get<DataSource>(getDataSourceToken()));
     // The worker sends the reset links; the test reads them from its notification channel.
     worker = await startWorker({ QUEUE_PREFIX: prefix });
     jest.spyOn(worker.get(NotificationChannel), 'send').mockImplementation((notification) => {
@@ -74,12 +80,29 @@ describe('sign-up, sign-in and password reset in Chromium', () => {
     expect(await password.getAttribute('type')).toBe('password');
     await page.getByLabel('Họ và tên').fill(name);
     await year.fill('1956');
+    // Where one lives: the commune (the list comes from the public units API), then its village.
+    const commune = page.getByLabel(/^Xã, phường nơi bạn ở/);
+    await commune.locator(`option[value="${tree.communeA.id}"]`).waitFor({ state: 'attached' });
+    await commune.selectOption({ label: tree.communeA.name });
+    const village = page.getByLabel(/^Thôn, bản, tổ dân phố/);
+    await village.locator(`option[value="${tree.villageA2.id}"]`).waitFor({ state: 'attached' });
+    expect(await village.locator('option').allTextContents()).toEqual(['Chọn thôn, bản, tổ dân phố', tree.villageA1.name, tree.villageA2.name]);
+    await village.selectOption({ label: tree.villageA2.name });
     await page.getByRole('radio', { name: citizens.name.vi }).check();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Khoá học' }).waitFor();
     await accountButton().waitFor();
     expect(await accountButton().textContent()).toContain(name);
+
+    // The profile shows the place and has the pickers preselected.
+    await page.goto(`${api.url}/tai-khoan`);
+    await page.getByText(`${tree.villageA2.name}, ${tree.communeA.name}`).waitFor();
+    await page.getByLabel(/^Thôn, bản, tổ dân phố/).locator(`option[value="${tree.villageA2.id}"]`).waitFor({ state: 'attached' });
+    expect(await page.getByLabel(/^Xã, phường nơi bạn ở/).inputValue()).toBe(tree.communeA.id);
+    expect(await page.getByLabel(/^Thôn, bản, tổ dân phố/).inputValue()).toBe(tree.villageA2.id);
+    await expectAccessible(page);
+    await page.goto(api.url);
     expect(await header().getByRole('link', { name: 'Đăng nhập' }).count()).toBe(0);
 
     await accountButton().click();

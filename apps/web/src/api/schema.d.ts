@@ -240,6 +240,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communes of the installation, or the children of a unit (its villages), by name; no sign-in needed */
+        get: operations["listPublicUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/units": {
         parameters: {
             query?: never;
@@ -1139,6 +1156,10 @@ export interface components {
              */
             relation?: string;
         };
+        PublicUnitListDto: {
+            /** @description By name; at most 2000 */
+            items: components["schemas"]["UnitRefDto"][];
+        };
         UnitDto: {
             /** Format: uuid */
             id: string;
@@ -1327,6 +1348,20 @@ export interface components {
             targetGroup?: components["schemas"]["TargetGroup"];
             audiences?: components["schemas"]["Audience"][];
         };
+        MeUnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Bản Nà Phát */
+            name: string;
+            level: components["schemas"]["UnitLevel"];
+            /**
+             * Format: uuid
+             * @description The commune: the unit itself, or the parent of a village; null above communes
+             */
+            communeId: string | null;
+            /** @example Xã Bình Lư */
+            communeName: string | null;
+        };
         /** @enum {string} */
         Language: "vi" | "en";
         /** @enum {string} */
@@ -1360,6 +1395,8 @@ export interface components {
             birthYear: number | null;
             /** Format: uuid */
             unitId: string | null;
+            /** @description The unit of unitId, named */
+            unit: components["schemas"]["MeUnitDto"] | null;
             targetGroup: components["schemas"]["TargetGroup"] | null;
             audiences: components["schemas"]["Audience"][];
             preferences: components["schemas"]["PreferencesDto"];
@@ -1947,6 +1984,39 @@ export interface operations {
             };
             /** @description You do not belong to a household */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listPublicUnits: {
+        parameters: {
+            query?: {
+                /** @description List the children of this unit (e.g. the villages of a commune); omitted: the communes */
+                parentId?: string;
+                /** @description Only units of this level (default without parentId: commune) */
+                level?: "commune" | "village";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUnitListDto"];
+                };
+            };
+            /** @description parentId is not a UUID or level is not commune/village */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

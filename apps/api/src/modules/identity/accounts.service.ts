@@ -167,6 +167,7 @@ export class AccountsService {
       email: user.email,
       birthYear: user.birthYear,
       unitId: user.unitId,
+      unit: user.unitId ? await this.unitOf(user.unitId) : null,
       targetGroup: user.targetGroup as MeDto['targetGroup'],
       audiences: user.audiences as MeDto['audiences'],
       preferences: user.preferences,
@@ -175,6 +176,19 @@ export class AccountsService {
       nationalIdLinked: extra[0]?.linked ?? false,
       csrfToken,
     };
+  }
+
+  /** A unit named, with its commune (the unit itself, or the parent of a village). */
+  private async unitOf(unitId: string): Promise<MeDto['unit']> {
+    const [unit] = (await this.dataSource.query(
+      `SELECT u.id, u.name, u.level,
+              CASE u.level WHEN 'commune' THEN u.id WHEN 'village' THEN p.id END AS "communeId",
+              CASE u.level WHEN 'commune' THEN u.name WHEN 'village' THEN p.name END AS "communeName"
+         FROM administrative_units u LEFT JOIN administrative_units p ON p.id = u.parent_id
+        WHERE u.id = $1`,
+      [unitId],
+    )) as NonNullable<MeDto['unit']>[];
+    return unit ?? null;
   }
 
   private parse(text: string): Identifier {

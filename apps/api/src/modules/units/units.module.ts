@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CsvBodyParser } from './csv-body-parser';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
+import { PublicUnitsController } from './public-units.controller';
 import { UnitsService } from './units.service';
 
 /**
@@ -11,7 +12,7 @@ import { UnitsService } from './units.service';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [HouseholdsController],
+  controllers: [HouseholdsController, PublicUnitsController],
   providers: [UnitsService, HouseholdsService, CsvBodyParser],
   exports: [UnitsService, HouseholdsService],
 })

@@ -6,7 +6,18 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../identity/auth-user';
 import { UNIT_LEVELS, type UnitLevel } from './administrative-unit.entity';
 import { CsvImportException, pgCode, UNIQUE_VIOLATION } from './csv-import.exception';
-import type { CreateUnitDto, ImportResultDto, SearchUnitsQuery, SubtreeQuery, UnitDto, UnitListDto, UnitPopulationsDto } from './dto/unit.dto';
+import {
+  PUBLIC_UNITS_MAX,
+  type CreateUnitDto,
+  type ImportResultDto,
+  type PublicUnitsQuery,
+  type SearchUnitsQuery,
+  type SubtreeQuery,
+  type UnitDto,
+  type UnitListDto,
+  type UnitPopulationsDto,
+  type UnitRefDto,
+} from './dto/unit.dto';
 import { planUnitImport, readPopulationCsv, readUnitCsv, type ExistingUnit } from './unit-import';
 import { UnitScope } from './unit-scope';
 import { childLevelOf, childPath, idsOnPath } from './unit-tree';
@@ -81,6 +92,24 @@ export class UnitsService {
   async children(user: AuthUser, id: string): Promise<UnitDto[]> {
     await this.get(user, id);
     return this.dataSource.query(`SELECT ${UNIT_COLUMNS('u')} FROM administrative_units u WHERE u.parent_id = $1 ORDER BY u.name, u.code`, [id]);
+  }
+
+  /**
+   * The public list of the pickers where a person says where they live (no scope: unit names are
+   * public): without a parent the communes of the installation, else the children of the parent
+   * (optionally of one level); by name, at most PUBLIC_UNITS_MAX. An unknown parent has no children.
+   */
+  async publicList(query: PublicUnitsQuery): Promise<UnitRefDto[]> {
+    const parentId = query.parentId ?? null;
+    const level = query.level ?? (parentId ? null : 'commune');
+    return this.dataSource.query(
+      `SELECT u.id, u.code, u.name, u.level
+         FROM administrative_units u
+        WHERE ($1::uuid IS NULL OR u.parent_id = $1) AND ($2::varchar IS NULL OR u.level = $2)
+        ORDER BY u.name, u.code
+        LIMIT $3`,
+      [parentId, level, PUBLIC_UNITS_MAX],
+    );
   }
 
   /** A unit in scope and everything below it, root first (a prefix match on the path, indexed). */

@@ -25,7 +25,6 @@ export function UnitPicker({ value, onChange, communeError, optional }: UnitPick
   const { t } = useTranslation();
   const communes = useUnitOptions(null);
   const villages = useUnitOptions(value.communeId || undefined);
-  if (!communes.available) return null;
   const optionalMark = optional ? (
     <>
       {' '}

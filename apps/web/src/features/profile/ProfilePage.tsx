@@ -57,7 +57,7 @@ function DetailsForm({ me }: { me: Me }) {
   const errors = useFormErrors<Field>();
   const [displayName, setDisplayName] = useState(me.displayName);
   const [birthYear, setBirthYear] = useState(me.birthYear ? String(me.birthYear) : '');
-  const [unit, setUnit] = useState<UnitChoice>({ communeId: '', villageId: '' });
+  const [unit, setUnit] = useState<UnitChoice>(() => unitChoiceOf(me));
   const [targetGroup, setTargetGroup] = useState<TargetGroupId | ''>(me.targetGroup ?? '');
   const [audiences, setAudiences] = useState<AudienceId[]>(me.audiences);
 
@@ -79,7 +79,8 @@ function DetailsForm({ me }: { me: Me }) {
       {
         displayName: displayName.trim(),
         birthYear: year.year ?? null,
-        ...(unitId ? { unitId } : {}),
+        // Cleared pickers clear the place, unless it is one they cannot show (above a commune).
+        ...(unitId ? { unitId } : me.unit?.communeId ? { unitId: null } : {}),
         ...(targetGroup ? { targetGroup } : {}),
         audiences,
       },
@@ -107,6 +108,10 @@ function DetailsForm({ me }: { me: Me }) {
         <div>
           <dt>{t('fields.email')}</dt>
           <dd>{me.email ?? t('profile.noIdentifier')}</dd>
+        </div>
+        <div>
+          <dt>{t('profile.livesIn')}</dt>
+          <dd>{placeOf(me) ?? t('profile.noIdentifier')}</dd>
         </div>
       </dl>
       <ErrorSummary errors={errors.summary(FIELD_ORDER, fieldId)} formError={errors.form} focusKey={errors.focusKey} />
@@ -215,4 +220,18 @@ function SignOutSection() {
       <div role="status">{signOut.isError ? <p className="field__error">{t('nav.signOutFailed')}</p> : null}</div>
     </section>
   );
+}
+
+/** The pickers' choice for the person's unit: a village and its commune, or a commune. */
+function unitChoiceOf(me: Me): UnitChoice {
+  const unit = me.unit;
+  if (!unit?.communeId) return { communeId: '', villageId: '' };
+  return { communeId: unit.communeId, villageId: unit.level === 'village' ? unit.id : '' };
+}
+
+/** Where the person lives, in words: "village, commune", or the unit's name alone. */
+function placeOf(me: Me): string | null {
+  const unit = me.unit;
+  if (!unit) return null;
+  return unit.level === 'village' && unit.communeName ? `${unit.name}, ${unit.communeName}` : unit.name;
 }

@@ -1,5 +1,6 @@
 import type { AudienceId, TargetGroupId } from '@hocso/curriculum';
 import { ApiProperty } from '@nestjs/swagger';
+import { UNIT_LEVELS, type UnitLevel } from '../../units/administrative-unit.entity';
 import { ROLES, type Role } from '../role-assignment.entity';
 import { PreferencesDto } from './preferences.dto';
 import { AUDIENCE_IDS, TARGET_GROUP_IDS } from './profile-fields';
@@ -10,6 +11,16 @@ export class HeldRoleDto {
   unitId!: string | null;
 }
 
+/** Where the person lives, with its commune (the unit itself for a commune) for the pickers of the profile. */
+export class MeUnitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Bản Nà Phát' }) name!: string;
+  @ApiProperty({ enum: UNIT_LEVELS, enumName: 'UnitLevel' }) level!: UnitLevel;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The commune: the unit itself, or the parent of a village; null above communes' })
+  communeId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Xã Bình Lư' }) communeName!: string | null;
+}
+
 /** The signed-in person's own account, in full (it is their data), and the session's CSRF token. */
 export class MeDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -18,6 +29,7 @@ export class MeDto {
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: Number, nullable: true }) birthYear!: number | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId!: string | null;
+  @ApiProperty({ type: MeUnitDto, nullable: true, description: 'The unit of unitId, named' }) unit!: MeUnitDto | null;
   @ApiProperty({ enum: TARGET_GROUP_IDS, enumName: 'TargetGroup', nullable: true }) targetGroup!: TargetGroupId | null;
   @ApiProperty({ enum: AUDIENCE_IDS, enumName: 'Audience', isArray: true }) audiences!: AudienceId[];
   @ApiProperty({ type: PreferencesDto }) preferences!: PreferencesDto;

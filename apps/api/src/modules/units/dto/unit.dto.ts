@@ -110,3 +110,25 @@ export class PopulationsQuery {
   @Max(2100)
   year?: number;
 }
+
+/** The levels a person may choose as where they live (sign-up and profile pickers). */
+export const PUBLIC_UNIT_LEVELS = ['commune', 'village'] as const;
+export type PublicUnitLevel = (typeof PUBLIC_UNIT_LEVELS)[number];
+/** At most this many units in one answer of the public list. */
+export const PUBLIC_UNITS_MAX = 2000;
+
+export class PublicUnitsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'List the children of this unit (e.g. the villages of a commune); omitted: the communes' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId?: string;
+
+  @ApiPropertyOptional({ enum: PUBLIC_UNIT_LEVELS, description: 'Only units of this level (default without parentId: commune)' })
+  @IsOptional()
+  @IsIn(PUBLIC_UNIT_LEVELS, { message: `level must be one of: ${PUBLIC_UNIT_LEVELS.join(', ')}` })
+  level?: PublicUnitLevel;
+}
+
+export class PublicUnitListDto {
+  @ApiProperty({ type: [UnitRefDto], description: `By name; at most ${PUBLIC_UNITS_MAX}` }) items!: UnitRefDto[];
+}
