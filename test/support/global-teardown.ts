@@ -1,6 +1,6 @@
-import IORedis from 'ioredis';
 import pg from 'pg';
 import { testEnv } from './env';
+import { deleteKeysMatching } from './redis-keys';
 
 /** Drops the run's database and deletes the run's queue keys. */
 export default async function globalTeardown(): Promise<void> {
@@ -12,15 +12,6 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   const prefix = process.env.TEST_QUEUE_PREFIX;
-  if (prefix) {
-    const redis = new IORedis(testEnv.redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
-  }
+  // The run's prefix, and the test files' own prefixes derived from it (`<prefix>-<name>`).
+  if (prefix) await deleteKeysMatching(`${prefix}*`);
 }

@@ -10,13 +10,18 @@ export function ownQueuePrefix(name: string): string {
   return `${testEnv.queuePrefix()}-${name}`;
 }
 
-export async function deleteKeysWithPrefix(prefix: string): Promise<void> {
+export function deleteKeysWithPrefix(prefix: string): Promise<void> {
+  return deleteKeysMatching(`${prefix}:*`);
+}
+
+/** Deletes every key matching a Redis glob pattern (SCAN, not KEYS, so a shared Redis is not blocked). */
+export async function deleteKeysMatching(pattern: string): Promise<void> {
   const redis = new IORedis(testEnv.redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
