@@ -1,50 +1,32 @@
 /**
  * Baselines for the catalog benchmark: a plain Fastify server answering GET /api/v1/courses with
  * the same JSON as the hocso API, without NestJS, TypeORM, validation or DI. Imports nothing from
- * the API. Two modes (BARE_MODE):
- *   sql     one pg Pool and the same SQL as apps/api/src/modules/catalog/catalog.service.ts
- *           (keep the two in step when the catalog query changes);
+ * the API but its catalog query and row mapping (catalog.query.ts, free of both). Two modes (BARE_MODE):
+ *   sql     one pg Pool running the API's own catalog SQL;
  *   static  the API's JSON, captured once by the benchmark (STATIC_JSON_FILE), served from memory:
  *           the ceiling of Node + Fastify on this machine, with no database at all.
  * Environment: BARE_MODE, PORT, HOST, DATABASE_URL (sql), STATIC_JSON_FILE (static).
  * bench/catalog.bench.ts compiles this file to bench/dist/servers/ and runs it with plain `node`.
  */
 import Fastify from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
-interface CatalogRow {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  language: string;
-  target_groups: string[];
-  level: string;
-  estimated_minutes: number;
-  lesson_count: number;
-  published_at: Date;
-  total: number;
+/** The repository root (this file runs from bench/servers or bench/dist/servers). */
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'hocso') return dir;
+  }
+  throw new Error(`no hocso package.json above ${__dirname}`);
 }
 
-const CATALOG_SQL = `WITH latest AS (
-   SELECT DISTINCT ON (v.course_id) v.*
-     FROM course_versions v
-    WHERE v.status = 'published'
-    ORDER BY v.course_id, v.version_number DESC
- )
- SELECT c.id, c.slug,
-        COALESCE(l.translations -> $1 ->> 'title', l.title) AS title,
-        COALESCE(l.translations -> $1 ->> 'summary', l.summary) AS summary,
-        CASE WHEN l.translations -> $1 ->> 'title' IS NOT NULL THEN $1 ELSE l.language END AS language,
-        l.target_groups, l.level, l.estimated_minutes, l.published_at,
-        (SELECT count(*)::int FROM lessons le JOIN course_modules m ON m.id = le.module_id WHERE m.version_id = l.id) AS lesson_count,
-        count(*) OVER ()::int AS total
-   FROM latest l
-   JOIN courses c ON c.id = l.course_id
-  WHERE ($2::text IS NULL OR $2 = ANY (l.target_groups))
-  ORDER BY l.published_at DESC, c.slug
-  LIMIT $3 OFFSET $4`;
+// The API's own query and row mapping (a module free of NestJS and TypeORM), from its build.
+const { CATALOG_SQL, toCourseSummary } = createRequire(__filename)(
+  join(repoRoot(), 'apps/api/dist/apps/api/src/modules/catalog/catalog.query.js'),
+) as typeof import('../../apps/api/src/modules/catalog/catalog.query');
 
 async function main(): Promise<void> {
   const mode = process.env.BARE_MODE ?? 'sql';
@@ -65,22 +47,8 @@ async function main(): Promise<void> {
       const lang = request.query.lang === 'en' ? 'en' : 'vi';
       const limit = Math.min(Math.max(Number(request.query.limit ?? 50) || 50, 1), 100);
       const offset = Math.max(Number(request.query.offset ?? 0) || 0, 0);
-      const { rows } = await pool.query<CatalogRow>(CATALOG_SQL, [lang, request.query.targetGroup ?? null, limit, offset]);
-      return {
-        total: rows[0]?.total ?? 0,
-        items: rows.map((r) => ({
-          id: r.id,
-          slug: r.slug,
-          title: r.title,
-          summary: r.summary,
-          language: r.language,
-          targetGroups: r.target_groups,
-          level: r.level,
-          estimatedMinutes: r.estimated_minutes,
-          lessonCount: r.lesson_count,
-          publishedAt: r.published_at.toISOString(),
-        })),
-      };
+      const { rows } = await pool.query<import('../../apps/api/src/modules/catalog/catalog.query').CatalogRow>(CATALOG_SQL, [lang, request.query.targetGroup ?? null, limit, offset]);
+      return { total: rows[0]?.total ?? 0, items: rows.map(toCourseSummary) };
     });
   } else {
     throw new Error(`BARE_MODE must be sql or static, got "${mode}"`);
