@@ -4,6 +4,11 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   Content = 'content',
   Notifications = 'notifications',
+  Media = 'media',
+  Learning = 'learning',
+  Assessment = 'assessment',
+  Certificates = 'certificates',
+  Xapi = 'xapi',
 }
 
 /** Every job, with the queue it belongs to. */

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Generated, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { CourseVersion } from './course-version.entity';
 import type { Lesson } from './lesson.entity';
 
@@ -21,6 +21,15 @@ export class CourseModule {
 
   @Column({ type: 'text' })
   title!: string;
+
+  /** The same module across the versions of a course (a new draft copies it). */
+  @Column({ name: 'module_key', type: 'uuid' })
+  @Generated('uuid')
+  moduleKey!: string;
+
+  /** Title in other languages than the course's own, keyed by language code. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  translations!: Record<string, { title?: string }>;
 
   @OneToMany('Lesson', (lesson: Lesson) => lesson.module)
   lessons?: Lesson[];

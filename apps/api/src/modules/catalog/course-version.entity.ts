@@ -58,6 +58,10 @@ export class CourseVersion {
   @Column({ name: 'estimated_minutes', type: 'integer' })
   estimatedMinutes!: number;
 
+  /** Learners must finish lessons in order. */
+  @Column({ type: 'boolean', default: false })
+  sequential!: boolean;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 

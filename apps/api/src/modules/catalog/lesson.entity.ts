@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Generated, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { CourseModule } from './course-module.entity';
 
 export const LESSON_KINDS = ['video', 'text', 'quiz', 'practice', 'resource'] as const;
@@ -6,6 +6,7 @@ export type LessonKind = (typeof LESSON_KINDS)[number];
 
 @Entity({ name: 'lessons' })
 @Unique('uq_lessons_position', ['moduleId', 'position'])
+@Check('ck_lessons_completion_percent', `"completion_percent" BETWEEN 1 AND 100`)
 @Check('ck_lessons_kind', `"kind" IN ('video', 'text', 'quiz', 'practice', 'resource')`)
 export class Lesson {
   @PrimaryGeneratedColumn('uuid')
@@ -33,4 +34,22 @@ export class Lesson {
 
   @Column({ name: 'estimated_minutes', type: 'integer', default: 5 })
   estimatedMinutes!: number;
+
+  /**
+   * The same lesson across the versions of a course (a new draft copies it), so that progress,
+   * changelogs and archives can follow a lesson from one version to the next.
+   */
+  @Column({ name: 'lesson_key', type: 'uuid' })
+  @Generated('uuid')
+  lessonKey!: string;
+
+  /** A video lesson counts as done when this share (percent) of its distinct seconds was watched. */
+  @Column({ name: 'completion_percent', type: 'smallint', default: 90 })
+  completionPercent!: number;
+
+  /** Title and body in other languages than the course's own, keyed by language code. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  translations!: LessonTranslations;
 }
+
+export type LessonTranslations = Record<string, { title?: string; body?: string }>;
