@@ -64,8 +64,9 @@ export function loadMessages(part: MessagePart): Promise<void> {
 }
 
 /** A lazy route's component, loaded together with the texts of its area. */
-export function withMessages<T>(part: MessagePart, load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), loadMessages(part)]).then(([module]) => module);
+export function withMessages<T>(parts: MessagePart | MessagePart[], load: () => Promise<T>): Promise<T> {
+  const all = Array.isArray(parts) ? parts : [parts];
+  return Promise.all([load(), ...all.map((part) => loadMessages(part))]).then(([module]) => module);
 }
 
 async function ensureLoaded(language: Language): Promise<void> {
