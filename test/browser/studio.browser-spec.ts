@@ -1,0 +1,152 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { startWorker, type RunningApi } from '../support/app';
+import { launchBrowser, overflowsHorizontally } from '../support/browser';
+import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
+import { createPerson, tag, type TestPerson } from '../support/scope-fixtures';
+import { DESKTOP, expectAccessible, newPage, PHONE, startWebApi } from '../support/web';
+
+jest.setTimeout(240_000);
+
+const prefix = ownQueuePrefix('studio-browser');
+const dir = mkdtempSync(join(tmpdir(), 'hocso-studio-'));
+const env = { QUEUE_PREFIX: prefix, STORAGE_DIR: join(dir, 'storage'), MEDIA_WORK_DIR: join(dir, 'work') };
+
+describe('the studio in Chromium: an author writes a course, a reviewer publishes it', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let browser: Browser;
+  let page: Page;
+  let author: TestPerson;
+  let reviewer: TestPerson;
+  const clip = join(dir, 'clip.mp4');
+
+  beforeAll(async () => {
+    // A real 2-second clip with sound, made by ffmpeg.
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', clip]);
+    api = await startWebApi(env);
+    worker = await startWorker(env);
+    db = api.app.get<DataSource>(getDataSourceToken());
+    const t = tag();
+    author = await createPerson(db, { name: `Tác giả ${t}`, roles: [{ role: 'author' }] });
+    reviewer = await createPerson(db, { name: `Người duyệt ${t}`, roles: [{ role: 'reviewer' }] });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await deleteKeysWithPrefix(prefix);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => page?.context().close());
+
+  async function pageAs(person: TestPerson, viewport = PHONE): Promise<Page> {
+    page = await newPage(browser, viewport);
+    await page.context().addCookies([{ name: 'hocso_session', value: person.token!, url: api.url, httpOnly: true, sameSite: 'Lax' }]);
+    page.on('dialog', (dialog) => void dialog.accept());
+    return page;
+  }
+
+  const title = `Nhận biết lừa đảo qua điện thoại ${tag()}`;
+
+  it('creates, writes (text and video), reorders by keyboard, submits; a reviewer publishes; the catalog shows it', async () => {
+    // -- the author, on a 360 px phone
+    await pageAs(author);
+    await page.goto(api.url);
+    await page.getByRole('button', { name: /Tài khoản/ }).click();
+    await page.getByRole('link', { name: 'Xưởng soạn khoá học' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xưởng soạn khoá học' }).waitFor();
+    await expectAccessible(page);
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    await page.getByLabel('Tên khoá học').fill(title);
+    await page.getByLabel('Giới thiệu ngắn').fill('Cách nhận ra cuộc gọi và tin nhắn lừa đảo.');
+    await page.getByRole('checkbox', { name: 'Người dân' }).check();
+    await page.getByRole('button', { name: 'Tạo khoá học' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/studio\/khoa-hoc\/[0-9a-f-]{36}$/);
+    await page.getByText('Bản nháp').first().waitFor();
+    await expectAccessible(page);
+
+    // -- modules and lessons
+    await page.getByRole('link', { name: 'Chương và bài' }).click();
+    await page.getByLabel('Tên chương mới').fill('Nhận biết');
+    await page.getByRole('button', { name: 'Thêm chương' }).click();
+    await page.getByRole('heading', { name: 'Chương 1: Nhận biết' }).waitFor();
+    const addTo = page.getByRole('form', { name: 'Thêm bài vào chương Nhận biết' });
+    await addTo.getByLabel('Tên bài').fill('Dấu hiệu lừa đảo');
+    await addTo.getByRole('button', { name: 'Thêm bài' }).click();
+    await page.getByRole('link', { name: 'Dấu hiệu lừa đảo' }).waitFor();
+    await addTo.getByLabel('Loại bài').selectOption('video');
+    await addTo.getByLabel('Tên bài').fill('Xem một cuộc gọi lừa đảo');
+    await addTo.getByRole('button', { name: 'Thêm bài' }).click();
+    await page.getByRole('link', { name: 'Xem một cuộc gọi lừa đảo' }).waitFor();
+
+    // keyboard reorder: the video lesson moves up, and the move is announced
+    await page.getByRole('button', { name: 'Chuyển “Xem một cuộc gọi lừa đảo” lên' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã chuyển bài “Xem một cuộc gọi lừa đảo” đến vị trí 1 của chương “Nhận biết”.').waitFor({ state: 'attached' });
+    const lessonTitles = () => page.locator('.studio-lesson__title').allTextContents();
+    expect(await lessonTitles()).toEqual(['Xem một cuộc gọi lừa đảo', 'Dấu hiệu lừa đảo']);
+
+    // the text lesson: rich text, stored sanitised
+    await page.getByRole('link', { name: 'Dấu hiệu lừa đảo' }).click();
+    const editor = page.getByRole('textbox', { name: 'Nội dung bài' });
+    await editor.click();
+    await page.getByRole('button', { name: 'In đậm' }).click();
+    await page.keyboard.type('Không bao giờ');
+    await page.getByRole('button', { name: 'In đậm' }).click();
+    await page.keyboard.type(' đọc mã OTP cho người lạ.');
+    await page.getByRole('button', { name: 'Lưu bài' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    const [stored] = (await db.query(`SELECT l.body FROM lessons l WHERE l.title = 'Dấu hiệu lừa đảo' ORDER BY l.id DESC LIMIT 1`)) as { body: string }[];
+    expect(stored!.body).toMatch(/<strong>Không bao giờ<\/strong>\s+đọc mã OTP cho người lạ\./);
+    await expectAccessible(page);
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // the video lesson: upload a real clip through the media components, see it transcoded
+    await page.getByRole('link', { name: 'Xem một cuộc gọi lừa đảo' }).click();
+    await page.getByLabel('Tệp video').setInputFiles(clip);
+    await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+    await page.getByText('Đã gắn video vào bài.').waitFor({ timeout: 60_000 });
+    await page.getByText(/^Sẵn sàng:/).waitFor({ timeout: 120_000 });
+    await expectAccessible(page);
+
+    // -- submit for review (projector size)
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('link', { name: 'Duyệt và phiên bản' }).click();
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByText('Đã gửi duyệt.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Xem như người học' }).click();
+    await page.getByRole('heading', { level: 3, name: title }).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+
+    // -- the reviewer
+    await pageAs(reviewer, PHONE);
+    await page.goto(`${api.url}/duyet`);
+    await page.getByRole('heading', { level: 1, name: 'Duyệt khoá học' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('Nội dung phiên bản 1 (phiên bản đầu tiên)').waitFor();
+    await expectAccessible(page);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.getByLabel('Nhận xét cho tác giả').fill('Rõ ràng, dễ hiểu.');
+    await page.getByRole('button', { name: 'Duyệt và xuất bản' }).click();
+    await page.getByText('Đã xuất bản. Khoá học đã có trong danh mục.').waitFor();
+
+    // -- anyone: the catalog lists it
+    await page.goto(api.url);
+    await page.getByRole('heading', { name: title }).waitFor();
+  });
+});
