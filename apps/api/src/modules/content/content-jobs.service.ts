@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QueueName, jobId } from '../../queue/queues';
 import { DEMO_COURSES } from './demo-courses';
+import { DEMO_QUIZZES } from './demo-quizzes';
 import { DEMO_POPULATIONS_CSV, DEMO_UNITS_CSV } from './demo-units';
 
 /** Enqueues content jobs; used by the API (never processes them itself). */
@@ -28,7 +29,7 @@ export class ContentJobsService implements OnApplicationBootstrap {
 
   /** One job per revision of the demo set: adding it again while it is kept is a no-op. */
   enqueueDemoImport() {
-    const revision = createHash('sha256').update(JSON.stringify(DEMO_COURSES)).digest('hex').slice(0, 12);
+    const revision = createHash('sha256').update(JSON.stringify(DEMO_COURSES)).update(JSON.stringify(DEMO_QUIZZES)).digest('hex').slice(0, 12);
     return this.queue.add(JobName.ImportDemoContent, {}, { jobId: jobId(JobName.ImportDemoContent, revision) });
   }
 

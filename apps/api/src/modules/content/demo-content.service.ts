@@ -1,14 +1,25 @@
 import type { CourseMapping } from '@hocso/curriculum';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sanitizeStem } from '../assessment/items.service';
 import { CompetencyMappingService, type MappedTarget } from '../competencies/competency-mapping.service';
 import { roleOfLesson } from '../competencies/curriculum';
-import { DEMO_COURSES, type DemoCourse } from './demo-courses';
+import { OBJECT_STORAGE, type ObjectStorage } from '../media';
+import { MediaService } from '../media/media.service';
+import { DEMO_COURSES, type DemoCourse, type DemoLesson } from './demo-courses';
+import { DEMO_QUIZZES } from './demo-quizzes';
+import { demoCaptions, renderDemoVideo } from './demo-video';
 
 export interface DemoImportResult {
   created: string[];
   unchanged: string[];
+  /** Video lessons that got their video (made with ffmpeg, queued for transcoding) in this run. */
+  videos: string[];
+  /** Quiz lessons that got their quiz and items in this run. */
+  quizzes: string[];
 }
 
 /** A lesson's competency, located by the positions and title of its lesson in version 1. */
@@ -25,6 +36,8 @@ export class DemoContentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mappings: CompetencyMappingService,
+    private readonly media: MediaService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   /**
@@ -34,16 +47,136 @@ export class DemoContentService {
    * Idempotent: each course is written in one transaction keyed by unique constraints
    * (courses.slug, course_versions(course_id, version_number), lesson_competencies(lesson_id,
    * competency_ref)), so a repeat, a retry after a crash or two workers at once leave exactly one copy.
+   * Then each video lesson without a video gets one (a few seconds of title cards made with ffmpeg,
+   * ingested by the media module, which transcodes it in its own queue, plus vi/en captions), linked
+   * only if the lesson still has none (a concurrent run's extra asset is deleted); and each quiz
+   * lesson without a quiz gets its items and quiz, keyed by quizzes.lesson_key.
    */
   async importDemoCourses(courses: DemoCourse[] = DEMO_COURSES): Promise<DemoImportResult> {
     const planned = courses.map((course) => ({ course, targets: this.lessonTargets(course) }));
-    const result: DemoImportResult = { created: [], unchanged: [] };
+    const result: DemoImportResult = { created: [], unchanged: [], videos: [], quizzes: [] };
     for (const { course, targets } of planned) {
       const created = await this.dataSource.transaction((manager) => this.importCourse(manager, course, targets));
       (created ? result.created : result.unchanged).push(course.slug);
     }
-    this.logger.log(`demo content: ${result.created.length} course(s) created, ${result.unchanged.length} already present`);
+    for (const { course } of planned) {
+      result.videos.push(...(await this.attachVideos(course)));
+      result.quizzes.push(...(await this.attachQuizzes(course)));
+    }
+    this.logger.log(
+      `demo content: ${result.created.length} course(s) created, ${result.unchanged.length} already present, ` +
+        `${result.videos.length} video(s) and ${result.quizzes.length} quiz(zes) added`,
+    );
     return result;
+  }
+
+  /** Lessons of the course's version 1 that are the demo's lesson (same positions and title). */
+  private async findLessons(course: DemoCourse, kind: DemoLesson['kind']) {
+    const wanted = course.modules.flatMap((module, m) =>
+      module.lessons.flatMap((lesson, l) => (lesson.kind === kind ? [{ lesson, modulePosition: m + 1, lessonPosition: l + 1 }] : [])),
+    );
+    const found = [];
+    for (const w of wanted) {
+      const rows = (await this.dataSource.query(
+        `SELECT l.id, l.lesson_key, l.media_asset_id FROM lessons l
+           JOIN course_modules m ON m.id = l.module_id
+           JOIN course_versions v ON v.id = m.version_id AND v.version_number = 1
+           JOIN courses c ON c.id = v.course_id AND c.slug = $1
+          WHERE m.position = $2 AND l.position = $3 AND l.title = $4 AND l.kind = $5`,
+        [course.slug, w.modulePosition, w.lessonPosition, w.lesson.title, kind],
+      )) as { id: string; lesson_key: string; media_asset_id: string | null }[];
+      if (rows[0]) found.push({ ...w, row: rows[0] });
+    }
+    return found;
+  }
+
+  private async attachVideos(course: DemoCourse): Promise<string[]> {
+    const attached: string[] = [];
+    for (const { lesson, row } of await this.findLessons(course, 'video')) {
+      if (row.media_asset_id || !lesson.cards?.length) continue;
+      await mkdir(this.media.workDir, { recursive: true });
+      const dir = await mkdtemp(join(this.media.workDir, 'demo-video-'));
+      let assetId: string | null = null;
+      try {
+        const video = await renderDemoVideo(lesson.cards, dir);
+        assetId = await this.media.ingestLocalFile(video, { ownerId: null, filename: `${course.slug}.mp4` });
+        await this.media.putCaptions(assetId, 'vi', demoCaptions(lesson.cards, 'vi'));
+        await this.media.putCaptions(assetId, 'en', demoCaptions(lesson.cards, 'en'));
+        const linked = (await this.dataSource.query(`UPDATE lessons SET media_asset_id = $1 WHERE id = $2 AND media_asset_id IS NULL RETURNING id`, [
+          assetId,
+          row.id,
+        ])) as unknown[];
+        if (linked.length === 0) {
+          // Another run linked its video first: this one is not needed.
+          await this.deleteAsset(assetId);
+        } else {
+          attached.push(`${course.slug}: ${lesson.title}`);
+        }
+        assetId = null;
+      } finally {
+        if (assetId) await this.deleteAsset(assetId).catch(() => undefined);
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    return attached;
+  }
+
+  private async deleteAsset(assetId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM media_assets WHERE id = $1`, [assetId]);
+    await this.storage.deletePrefix(`media/${assetId}/`);
+  }
+
+  /**
+   * The quiz of each quiz lesson: its items in the assessment item bank (validated and sanitised
+   * like authored ones) and a quiz drawing all of them, written in one transaction that starts by
+   * claiming quizzes.lesson_key; a lesson that has its quiz is left alone.
+   */
+  private async attachQuizzes(course: DemoCourse): Promise<string[]> {
+    const items = DEMO_QUIZZES[course.slug] ?? [];
+    const attached: string[] = [];
+    if (items.length === 0) return attached;
+    const mapping: CourseMapping = {
+      courseId: `${course.slug}-quiz`,
+      items: items.map((item, i) => ({ id: String(i), kind: 'quiz-item', assesses: [{ competency: item.competency, level: item.level }] })),
+    };
+    const targets = this.mappings.targetsOf(mapping, `demo quiz of "${course.slug}"`);
+    const blueprint = new Map<string, { competencyRef: string; level: number; count: number }>();
+    for (const item of items) {
+      const key = `${item.competency}@${item.level}`;
+      const entry = blueprint.get(key) ?? { competencyRef: item.competency, level: item.level, count: 0 };
+      entry.count += 1;
+      blueprint.set(key, entry);
+    }
+    for (const { lesson, row } of await this.findLessons(course, 'quiz')) {
+      const added = await this.dataSource.transaction(async (manager) => {
+        const claimed = (await manager.query(
+          `INSERT INTO quizzes (lesson_key, title, pass_percent, blueprint) VALUES ($1, $2, 70, $3)
+           ON CONFLICT (lesson_key) DO NOTHING RETURNING id`,
+          [row.lesson_key, lesson.title, JSON.stringify([...blueprint.values()])],
+        )) as unknown[];
+        if (claimed.length === 0) return false;
+        for (const [i, item] of items.entries()) {
+          const answerKey = item.kind === 'single_choice' ? { correctOptionIds: item.correctOptionIds } : { correctBoolean: item.correctBoolean };
+          await manager.query(
+            `INSERT INTO assessment_items (kind, competency_ref, level, framework_version, stem, options, targets, answer_key, explanation)
+             VALUES ($1, $2, $3, $4, $5, $6, '[]', $7, $8)`,
+            [
+              item.kind,
+              item.competency,
+              item.level,
+              targets.find((t) => t.itemId === String(i))!.frameworkVersion,
+              sanitizeStem(item.stem),
+              JSON.stringify((item.options ?? []).map((o) => ({ ...o, mediaUrl: null }))),
+              JSON.stringify(answerKey),
+              item.explanation,
+            ],
+          );
+        }
+        return true;
+      });
+      if (added) attached.push(`${course.slug}: ${lesson.title}`);
+    }
+    return attached;
   }
 
   /** The course's lesson mappings, validated (throws InvalidCompetencyMappingError). */
@@ -85,13 +218,13 @@ export class DemoContentService {
     if (versionId) {
       for (const [moduleIndex, module] of course.modules.entries()) {
         const [{ id: moduleId }] = (await manager.query(
-          `INSERT INTO course_modules (version_id, position, title) VALUES ($1, $2, $3) RETURNING id`,
-          [versionId, moduleIndex + 1, module.title],
+          `INSERT INTO course_modules (version_id, position, title, translations) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [versionId, moduleIndex + 1, module.title, JSON.stringify(module.titleEn ? { en: { title: module.titleEn } } : {})],
         )) as { id: string }[];
         for (const [lessonIndex, lesson] of module.lessons.entries()) {
           await manager.query(
-            `INSERT INTO lessons (module_id, position, kind, title, body, estimated_minutes) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [moduleId, lessonIndex + 1, lesson.kind, lesson.title, lesson.body, lesson.estimatedMinutes],
+            `INSERT INTO lessons (module_id, position, kind, title, body, estimated_minutes, translations) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [moduleId, lessonIndex + 1, lesson.kind, lesson.title, lesson.body, lesson.estimatedMinutes, JSON.stringify(lesson.titleEn ? { en: { title: lesson.titleEn } } : {})],
           );
         }
       }

@@ -1,10 +1,13 @@
 import type { CompetencyTarget, FrameworkPin } from '@hocso/curriculum';
 import type { CourseLevel, CourseTranslations, TargetGroup } from '../catalog/course-version.entity';
 import type { LessonKind } from '../catalog/lesson.entity';
+import type { DemoCard } from './demo-video';
 
 export interface DemoLesson {
   kind: LessonKind;
   title: string;
+  /** English title (lesson translations). */
+  titleEn?: string;
   estimatedMinutes: number;
   body: string;
   /**
@@ -12,6 +15,8 @@ export interface DemoLesson {
    * and levels; checked with `validateMapping` before anything is written.
    */
   competencies?: CompetencyTarget[];
+  /** A video lesson: the title cards its short video is made of (ffmpeg, at import) and its captions. */
+  cards?: DemoCard[];
 }
 export interface DemoCourse {
   slug: string;
@@ -23,7 +28,7 @@ export interface DemoCourse {
   level: CourseLevel;
   /** Framework versions the lessons' codes refer to; a framework not listed: its current version. */
   frameworks?: FrameworkPin[];
-  modules: { title: string; lessons: DemoLesson[] }[];
+  modules: { title: string; titleEn?: string; lessons: DemoLesson[] }[];
 }
 
 /**
@@ -83,6 +88,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           },
         ],
       },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Bốn thói quen giữ điện thoại an toàn',
+            titleEn: 'Four habits that keep your phone safe',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.1', level: 2 }],
+            cards: [
+              { vi: 'Dùng điện thoại thông minh an toàn', en: 'Using a smartphone safely' },
+              { vi: '1. Đặt mã khoá màn hình ít nhất 6 chữ số', en: '1. Set a screen lock of at least 6 digits' },
+              { vi: '2. Cập nhật phần mềm khi có thông báo', en: '2. Update the software when asked' },
+              { vi: '3. Chỉ cài ứng dụng từ CH Play hoặc App Store', en: '3. Install apps only from Google Play or the App Store' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Năm câu hỏi ngắn về mở khoá, kết nối mạng và bảo vệ điện thoại. Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.1', level: 2 }, { competency: 'vn-757-2025:0.1', level: 2 }],
+          },
+        ],
+      },
     ],
   },
   {
@@ -127,6 +160,34 @@ export const DEMO_COURSES: DemoCourse[] = [
             estimatedMinutes: 4,
             body: '<p>Dừng mọi giao dịch, gọi ngay cho ngân hàng để khoá tài khoản, đổi mật khẩu và báo cho công an xã, phường gần nhất.</p><p>Kể cho người thân để họ cũng cảnh giác.</p>',
             competencies: [{ competency: 'digcomp-2.2:4.2', level: 2 }],
+          },
+        ],
+      },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Ba câu hỏi trước khi chuyển tiền',
+            titleEn: 'Three questions before sending money',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.2', level: 2 }],
+            cards: [
+              { vi: 'Nhận biết lừa đảo trực tuyến', en: 'Recognising online fraud' },
+              { vi: 'Ai đang yêu cầu tôi? Tôi đã tự gọi lại số chính thức chưa?', en: 'Who is asking? Have I called the official number myself?' },
+              { vi: 'Có ai đòi mã OTP hay mật khẩu không? Nếu có: dừng lại.', en: 'Is anyone asking for an OTP or password? If so: stop.' },
+              { vi: 'Bị lừa? Gọi ngân hàng ngay và báo công an xã, phường.', en: 'Scammed? Call your bank at once and tell the commune police.' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Các tình huống lừa đảo thường gặp: bạn sẽ làm gì? Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'digcomp-2.2:4.2', level: 2 }, { competency: 'digcomp-2.2:1.2', level: 2 }],
           },
         ],
       },
@@ -177,6 +238,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           },
         ],
       },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Nộp hồ sơ trực tuyến trong bốn bước',
+            titleEn: 'Filing an application online in four steps',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }],
+            cards: [
+              { vi: 'Dịch vụ công trực tuyến và VNeID', en: 'Online public services and VNeID' },
+              { vi: '1. Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID', en: '1. Sign in to the public service portal with VNeID' },
+              { vi: '2. Tìm thủ tục, điền tờ khai, đính kèm ảnh giấy tờ', en: '2. Find the procedure, fill in the form, attach photos of documents' },
+              { vi: '3. Nộp và ghi lại mã hồ sơ để tra cứu kết quả', en: '3. Submit and note the application code to follow it' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Kiểm tra hiểu biết về tài khoản định danh điện tử và các bước nộp hồ sơ trực tuyến. Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }, { competency: 'vn-757-2025:2.6', level: 2 }],
+          },
+        ],
+      },
     ],
   },
   {
@@ -224,6 +313,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           },
         ],
       },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Bán hàng bằng mã QR an toàn',
+            titleEn: 'Selling safely with a QR code',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }],
+            cards: [
+              { vi: 'Thanh toán không dùng tiền mặt', en: 'Cashless payment' },
+              { vi: 'Đặt mã QR tài khoản của bạn ở quầy', en: 'Put your account QR code at the counter' },
+              { vi: 'Chờ thông báo của ngân hàng rồi mới giao hàng', en: 'Wait for the bank notification before handing over goods' },
+              { vi: 'Ảnh chụp màn hình chuyển khoản có thể là giả', en: 'A screenshot of a transfer may be fake' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Tình huống khi bán hàng và thanh toán bằng điện thoại. Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.3', level: 2 }, { competency: 'vn-757-2025:4.2', level: 2 }],
+          },
+        ],
+      },
     ],
   },
   {
@@ -268,6 +385,122 @@ export const DEMO_COURSES: DemoCourse[] = [
             estimatedMinutes: 5,
             body: '<p>Dùng cụm mật khẩu dài, khác nhau cho mỗi tài khoản, và bật xác thực hai lớp. Không chia sẻ mật khẩu, kể cả với bạn thân.</p>',
             competencies: [{ competency: 'vn-moet-learners-2025:4.2', level: 2 }, { competency: 'vn-moet-learners-2025:2.6', level: 2 }],
+          },
+        ],
+      },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Trước khi chia sẻ một tin',
+            titleEn: 'Before you share a post',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'vn-moet-learners-2025:1.2', level: 2 }],
+            cards: [
+              { vi: 'Học tập và ứng xử an toàn trên mạng', en: 'Learning and behaving safely online' },
+              { vi: 'Ai viết? Viết khi nào?', en: 'Who wrote it? When?' },
+              { vi: 'Có nguồn chính thống nào khác đưa tin không?', en: 'Does any other reliable source report it?' },
+              { vi: 'Tin giật gân, kêu gọi chia sẻ gấp: thường là tin giả', en: 'Sensational, "share now!": usually fake' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Kiểm chứng thông tin, bảo vệ tài khoản và dùng AI có trách nhiệm. Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'vn-moet-learners-2025:1.2', level: 2 }, { competency: 'vn-moet-learners-2025:4.2', level: 2 }],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'an-toan-thong-tin-trong-cong-vu',
+    language: 'vi',
+    title: 'An toàn thông tin trong công việc: thư điện tử, văn bản và dữ liệu cá nhân',
+    summary: 'Dành cho cán bộ, công chức, viên chức: nhận biết thư điện tử giả mạo, gửi và lưu văn bản đúng kênh, bảo vệ dữ liệu cá nhân của người dân mà cơ quan đang giữ.',
+    translations: {
+      en: {
+        title: 'Information security at work: e-mail, documents and personal data',
+        summary: 'For officials and public employees: recognising fake e-mails, sending and keeping documents through the right channels, and protecting the personal data of citizens that the office holds.',
+      },
+    },
+    targetGroups: ['officials'],
+    level: 'basic',
+    modules: [
+      {
+        title: 'Thư điện tử công vụ',
+        titleEn: 'Official e-mail',
+        lessons: [
+          {
+            kind: 'text',
+            title: 'Nhận biết thư điện tử giả mạo',
+            titleEn: 'Recognising fake e-mails',
+            estimatedMinutes: 6,
+            body: '<p>Thư giả mạo thường mạo danh cấp trên, cơ quan cấp trên hoặc bộ phận kỹ thuật, giục bạn mở tệp đính kèm, bấm đường link hay "xác nhận lại mật khẩu hộp thư".</p><ul><li>Xem kỹ <strong>địa chỉ người gửi</strong>, không chỉ tên hiển thị: tên miền lạ hoặc gần giống tên miền của cơ quan là dấu hiệu giả mạo.</li><li>Không mở tệp đuôi .exe, .js, .zip có mật khẩu hay tài liệu đòi "bật macro".</li><li>Khi nghi ngờ, gọi điện hỏi lại người gửi bằng số bạn đã biết, và báo cho bộ phận công nghệ thông tin.</li></ul>',
+            competencies: [{ competency: 'vn-757-2025:4.1', level: 2 }, { competency: 'vn-757-2025:2.1', level: 2 }],
+          },
+          {
+            kind: 'text',
+            title: 'Mật khẩu và xác thực hai lớp cho tài khoản công vụ',
+            titleEn: 'Passwords and two-step verification for work accounts',
+            estimatedMinutes: 5,
+            body: '<p>Tài khoản thư công vụ và hệ thống quản lý văn bản chứa thông tin của cả cơ quan. Dùng mật khẩu dài, không trùng với tài khoản cá nhân, và bật xác thực hai lớp nếu hệ thống hỗ trợ.</p><p>Không dán mật khẩu lên màn hình, không nhờ đồng nghiệp đăng nhập hộ. Khoá máy tính (phím <strong>Windows + L</strong>) mỗi khi rời bàn làm việc.</p>',
+            competencies: [{ competency: 'vn-757-2025:2.6', level: 2 }, { competency: 'vn-757-2025:4.1', level: 2 }],
+          },
+        ],
+      },
+      {
+        title: 'Văn bản và dữ liệu cá nhân',
+        titleEn: 'Documents and personal data',
+        lessons: [
+          {
+            kind: 'text',
+            title: 'Gửi và lưu văn bản đúng kênh',
+            titleEn: 'Sending and keeping documents through the right channels',
+            estimatedMinutes: 6,
+            body: '<p>Văn bản công việc gửi qua <strong>hệ thống quản lý văn bản và điều hành</strong> hoặc thư điện tử công vụ của cơ quan, không qua tài khoản mạng xã hội hay hộp thư cá nhân.</p><ul><li>Văn bản mật không soạn thảo, lưu trữ hay gửi trên máy tính có kết nối Internet.</li><li>Trước khi gửi, kiểm tra lại người nhận, nhất là khi hộp thư tự gợi ý địa chỉ.</li><li>Thư mục dùng chung: chỉ chia sẻ cho đúng người cần, và thu hồi quyền khi không còn cần.</li></ul>',
+            competencies: [{ competency: 'vn-757-2025:2.2', level: 2 }, { competency: 'vn-757-2025:2.4', level: 2 }],
+          },
+          {
+            kind: 'text',
+            title: 'Bảo vệ dữ liệu cá nhân của người dân',
+            titleEn: 'Protecting citizens\' personal data',
+            estimatedMinutes: 7,
+            body: '<p>Hồ sơ người dân nộp cho cơ quan có số định danh, địa chỉ, số điện thoại, đôi khi cả thông tin sức khoẻ. Pháp luật về bảo vệ dữ liệu cá nhân yêu cầu chỉ thu thập và dùng dữ liệu <strong>đúng mục đích</strong>, và giữ an toàn cho dữ liệu đó.</p><ul><li>Không chụp, gửi ảnh giấy tờ của người dân qua nhóm chat.</li><li>Danh sách có thông tin cá nhân: chỉ gửi phần cần thiết, che bớt số định danh khi có thể.</li><li>Lộ dữ liệu (gửi nhầm, mất máy): báo ngay cho lãnh đạo và bộ phận công nghệ thông tin.</li></ul>',
+            competencies: [{ competency: 'vn-757-2025:4.2', level: 2 }],
+          },
+        ],
+      },
+      {
+        title: 'Xem lại và tự kiểm tra',
+        titleEn: 'Review and check yourself',
+        lessons: [
+          {
+            kind: 'video',
+            title: 'Ba việc trước khi bấm Gửi',
+            titleEn: 'Three checks before you press Send',
+            estimatedMinutes: 1,
+            body: '<p>Video ngắn nhắc lại những điều quan trọng nhất của khoá học. Bật phụ đề nếu bạn đang ở nơi đông người.</p>',
+            competencies: [{ competency: 'vn-757-2025:4.2', level: 2 }],
+            cards: [
+              { vi: 'An toàn thông tin trong công việc', en: 'Information security at work' },
+              { vi: '1. Người nhận có đúng không?', en: '1. Is the recipient right?' },
+              { vi: '2. Có dữ liệu cá nhân nào không cần gửi?', en: '2. Is there personal data that need not be sent?' },
+              { vi: '3. Đây có phải kênh công vụ của cơ quan không?', en: '3. Is this the office\'s official channel?' },
+            ],
+          },
+          {
+            kind: 'quiz',
+            title: 'Bài kiểm tra nhanh',
+            titleEn: 'Quick quiz',
+            estimatedMinutes: 5,
+            body: '<p>Tình huống về thư điện tử, văn bản và dữ liệu cá nhân ở cơ quan. Cần trả lời đúng 70% để hoàn thành bài.</p>',
+            competencies: [{ competency: 'vn-757-2025:4.2', level: 2 }, { competency: 'vn-757-2025:4.1', level: 2 }],
           },
         ],
       },
