@@ -68,6 +68,30 @@ export class CourseVersion {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** Object-storage key of the cover image (PNG, JPEG or WebP), if any. */
+  @Column({ name: 'cover_image_key', type: 'text', nullable: true })
+  coverImageKey!: string | null;
+
+  /** The version this draft was copied from (null for a course's first version). */
+  @Column({ name: 'parent_version_id', type: 'uuid', nullable: true })
+  parentVersionId!: string | null;
+
+  @ManyToOne('CourseVersion', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_version_id' })
+  parentVersion?: CourseVersion | null;
+
+  /** Who started this version in the studio (null for imports). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: unknown;
+
+  /** When the author last submitted it for review. */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
   @OneToMany('CourseModule', (module: CourseModule) => module.version)
   modules?: CourseModule[];
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import type { CourseVersion } from './course-version.entity';
 
 /** A course's identity; its content lives in versions (a published version is never edited). */
@@ -12,6 +12,14 @@ export class Course {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The author who created it in the studio (null for imported and demo courses, or a deleted account). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: unknown;
 
   @OneToMany('CourseVersion', (version: CourseVersion) => version.course)
   versions?: CourseVersion[];

@@ -47,6 +47,14 @@ export class Lesson {
   @Column({ name: 'completion_percent', type: 'smallint', default: 90 })
   completionPercent!: number;
 
+  /** The video of a video lesson (media module); unset when the asset is deleted. */
+  @Column({ name: 'media_asset_id', type: 'uuid', nullable: true })
+  mediaAssetId!: string | null;
+
+  @ManyToOne('MediaAsset', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'media_asset_id' })
+  mediaAsset?: unknown;
+
   /** Title and body in other languages than the course's own, keyed by language code. */
   @Column({ type: 'jsonb', default: () => `'{}'` })
   translations!: LessonTranslations;

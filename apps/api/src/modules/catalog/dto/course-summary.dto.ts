@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COURSE_LEVELS, TARGET_GROUPS, type CourseLevel, type TargetGroup } from '../course-version.entity';
 
 export class CourseSummaryDto {
@@ -12,6 +12,8 @@ export class CourseSummaryDto {
   @ApiProperty({ example: 45 }) estimatedMinutes!: number;
   @ApiProperty({ example: 6 }) lessonCount!: number;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiPropertyOptional({ description: 'Only for a signed-in learner with a target group: the course is for their group (such courses come first)' })
+  forYourGroup?: boolean;
 }
 
 export class CourseListDto {

@@ -1,0 +1,327 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CompletionRule } from './lesson-directory';
+import type { ProgressEventType } from './progress-event.entity';
+
+/** One validated event, ready to be written. */
+export interface ProgressRow {
+  userId: string;
+  clientEventId: string;
+  courseId: string;
+  lessonId: string;
+  lessonKey: string;
+  versionId: string;
+  type: ProgressEventType;
+  from: number | null;
+  to: number | null;
+  position: number | null;
+  at: Date;
+  /** Whole seconds watched [secFrom, secTo), clipped to the video (video_watched only). */
+  secFrom: number | null;
+  secTo: number | null;
+  /** Video: distinct seconds needed for completion. */
+  requiredSeconds: number;
+  rule: CompletionRule;
+}
+
+/** A lesson_progress row after a write. */
+export interface ProgressStateRow {
+  user_id: string;
+  course_id: string;
+  lesson_key: string;
+  lesson_id: string;
+  watched_seconds: number;
+  position_seconds: number;
+  completed_at: Date | null;
+  completion_source: string | null;
+  just_completed: boolean;
+}
+
+export interface CompletedCourseRow {
+  id: string;
+  user_id: string;
+  course_id: string;
+  version_id: string;
+  completed_at: Date;
+}
+
+export interface WriteOutcome {
+  /** `${userId}:${clientEventId}` of the events recorded now (the others were already there). */
+  inserted: Set<string>;
+  progress: ProgressStateRow[];
+  completedCourses: CompletedCourseRow[];
+}
+
+interface Pending {
+  rows: ProgressRow[];
+  resolve: (outcome: WriteOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most rows one statement writes; more wait for the next flush. */
+const MAX_ROWS_PER_FLUSH = 2000;
+/** Flushes running at once (each holds one pooled connection for a transaction). */
+const MAX_IN_FLIGHT = 3;
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * Group commit of progress events. Requests hand their validated events to `write()`; events of
+ * all requests that arrive while the previous flush runs (or in the same event-loop turn) are
+ * written together in ONE transaction of two or three statements, whatever their number:
+ *   1. a data-modifying CTE: insert the events (ON CONFLICT DO NOTHING: repeats are skipped), fold the
+ *      new ones per (user, course, lesson_key) and upsert lesson_progress: watched = old ∪ new
+ *      (int4multirange `+`), position = the one of the latest event time, completed_at set once;
+ *   2. only when a lesson completed: lock the enrolments concerned (in key order) and
+ *   3. record course completions (UNIQUE(user_id, course_id), ON CONFLICT DO NOTHING) whose pinned
+ *      version has every lesson completed.
+ * Each request is answered after the transaction holding its events committed. Locks are taken in
+ * key order, so concurrent flushes do not deadlock (and are retried if PostgreSQL says otherwise).
+ */
+@Injectable()
+export class ProgressWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger(ProgressWriter.name);
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private closing = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  write(rows: ProgressRow[]): Promise<WriteOutcome> {
+    if (this.closing) return Promise.reject(new Error('the API is shutting down'));
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    while (this.inFlight > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch: Pending[] = [];
+    let count = 0;
+    while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0]!.rows.length <= MAX_ROWS_PER_FLUSH)) {
+      const next = this.queue.shift()!;
+      batch.push(next);
+      count += next.rows.length;
+    }
+    if (batch.length === 0) return;
+    this.inFlight++;
+    this.schedule(); // another flush may start for what is left, up to MAX_IN_FLIGHT
+    try {
+      const outcome = await this.writeWithRetry(batch.flatMap((p) => p.rows));
+      // A course completion is told to one request only: the first one in the batch with events on it.
+      const owner = new Map<CompletedCourseRow, Pending>();
+      for (const c of outcome.completedCourses) {
+        const first = batch.find((p) => p.rows.some((r) => r.userId === c.user_id && r.courseId === c.course_id));
+        if (first) owner.set(c, first);
+      }
+      // Likewise a lesson completion (just_completed is true for the first request with events on the lesson).
+      const lessonOwner = new Map<ProgressStateRow, Pending>();
+      for (const row of outcome.progress) {
+        if (!row.just_completed) continue;
+        const first = batch.find((p) => p.rows.some((r) => r.userId === row.user_id && r.courseId === row.course_id && r.lessonKey === row.lesson_key));
+        if (first) lessonOwner.set(row, first);
+      }
+      for (const p of batch) {
+        p.resolve({
+          inserted: outcome.inserted,
+          progress: outcome.progress.map((row) => (row.just_completed && lessonOwner.get(row) !== p ? { ...row, just_completed: false } : row)),
+          completedCourses: outcome.completedCourses.filter((c) => owner.get(c) === p),
+        });
+      }
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    } finally {
+      this.inFlight--;
+      this.schedule();
+    }
+  }
+
+  private async writeWithRetry(rows: ProgressRow[]): Promise<WriteOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => writeBatch(manager, rows));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 4 || !code || !RETRYABLE.has(code)) throw error;
+        this.logger.warn(`progress batch of ${rows.length} events: ${code}, retrying (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 5 * attempt));
+      }
+    }
+  }
+}
+
+/** Watched seconds of a multirange expression. */
+const sizeOf = (expr: string) => `(SELECT COALESCE(sum(upper(r) - lower(r)), 0)::int FROM unnest(${expr}) AS r)`;
+
+/** The completion test on a lesson_progress state, by rule. */
+const completes = (rule: string, watchedSeconds: string, required: string, openedAt: string, scrolledAt: string) =>
+  `CASE ${rule} WHEN 'video' THEN ${watchedSeconds} >= ${required}
+                WHEN 'text' THEN ${openedAt} IS NOT NULL AND ${scrolledAt} IS NOT NULL
+                WHEN 'opened' THEN ${openedAt} IS NOT NULL
+                ELSE false END`;
+
+const MERGED = 'lp.watched + EXCLUDED.watched';
+const NEW_TEST = completes('a.rule', sizeOf('a.watched'), 'a.required', 'a.opened_at', 'a.scrolled_at');
+const MERGED_TEST = completes(
+  'EXCLUDED.completion_rule',
+  sizeOf(MERGED),
+  'EXCLUDED.required_seconds',
+  'LEAST(lp.opened_at, EXCLUDED.opened_at)',
+  'LEAST(lp.scrolled_at, EXCLUDED.scrolled_at)',
+);
+
+/** Events in, progress folded, in one statement. Returns the inserted events ('e' rows) and the progress rows ('p' rows). */
+const WRITE_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[],
+                       $8::float8[], $9::float8[], $10::float8[], $11::timestamptz[], $12::int[], $13::int[], $14::int[], $15::text[])
+      AS t(user_id, client_event_id, course_id, lesson_id, lesson_key, version_id, type, from_s, to_s, pos, at, sec_from, sec_to, required, rule)
+),
+ins AS (
+  INSERT INTO progress_events (user_id, client_event_id, course_id, lesson_id, lesson_key, type, from_seconds, to_seconds, position_seconds, occurred_at)
+  SELECT user_id, client_event_id, course_id, lesson_id, lesson_key, type, from_s, to_s, pos, at FROM input
+  ORDER BY user_id, client_event_id
+  ON CONFLICT (user_id, client_event_id) DO NOTHING
+  RETURNING user_id, client_event_id
+),
+fresh AS (
+  SELECT i.* FROM input i JOIN ins ON ins.user_id = i.user_id AND ins.client_event_id = i.client_event_id
+),
+agg AS (
+  SELECT user_id, course_id, lesson_key,
+         (array_agg(lesson_id ORDER BY at DESC))[1] AS lesson_id,
+         (array_agg(version_id ORDER BY at DESC))[1] AS version_id,
+         COALESCE(range_agg(int4range(sec_from, sec_to)) FILTER (WHERE sec_to > sec_from), '{}'::int4multirange) AS watched,
+         (array_agg(pos ORDER BY at DESC) FILTER (WHERE pos IS NOT NULL))[1] AS pos,
+         max(at) FILTER (WHERE pos IS NOT NULL) AS pos_at,
+         min(at) AS opened_at,
+         min(at) FILTER (WHERE type = 'text_scrolled') AS scrolled_at,
+         max(required) AS required,
+         max(rule) AS rule
+    FROM fresh
+   GROUP BY user_id, course_id, lesson_key
+),
+up AS (
+  INSERT INTO lesson_progress AS lp (user_id, course_id, lesson_key, lesson_id, version_id, completion_rule, required_seconds, watched, watched_seconds,
+                                     position_seconds, position_at, opened_at, scrolled_at, completed_at, completion_source, updated_at)
+  SELECT a.user_id, a.course_id, a.lesson_key, a.lesson_id, a.version_id, a.rule, a.required, a.watched, ${sizeOf('a.watched')},
+         COALESCE(a.pos, 0), a.pos_at, a.opened_at, a.scrolled_at,
+         CASE WHEN ${NEW_TEST} THEN now() END,
+         CASE WHEN ${NEW_TEST} THEN a.rule END,
+         now()
+    FROM agg a
+   ORDER BY a.user_id, a.course_id, a.lesson_key
+  ON CONFLICT (user_id, course_id, lesson_key) DO UPDATE SET
+    lesson_id = EXCLUDED.lesson_id,
+    version_id = EXCLUDED.version_id,
+    completion_rule = EXCLUDED.completion_rule,
+    required_seconds = EXCLUDED.required_seconds,
+    watched = ${MERGED},
+    watched_seconds = ${sizeOf(MERGED)},
+    position_seconds = CASE WHEN EXCLUDED.position_at IS NOT NULL AND (lp.position_at IS NULL OR EXCLUDED.position_at >= lp.position_at)
+                            THEN EXCLUDED.position_seconds ELSE lp.position_seconds END,
+    position_at = GREATEST(lp.position_at, EXCLUDED.position_at),
+    opened_at = LEAST(lp.opened_at, EXCLUDED.opened_at),
+    scrolled_at = LEAST(lp.scrolled_at, EXCLUDED.scrolled_at),
+    completed_at = COALESCE(lp.completed_at, CASE WHEN ${MERGED_TEST} THEN now() END),
+    completion_source = COALESCE(lp.completion_source, CASE WHEN ${MERGED_TEST} THEN EXCLUDED.completion_rule END),
+    updated_at = now()
+  RETURNING lp.user_id, lp.course_id, lp.lesson_key, lp.lesson_id, lp.watched_seconds, lp.position_seconds, lp.completed_at, lp.completion_source,
+            (lp.completed_at IS NOT NULL AND lp.completed_at = now()) AS just_completed
+)
+SELECT 'e' AS k, user_id, client_event_id::text AS client_event_id, NULL::uuid AS course_id, NULL::uuid AS lesson_key, NULL::uuid AS lesson_id,
+       NULL::int AS watched_seconds, NULL::float8 AS position_seconds, NULL::timestamptz AS completed_at, NULL::text AS completion_source, NULL::boolean AS just_completed
+  FROM ins
+UNION ALL
+SELECT 'p', user_id, NULL, course_id, lesson_key, lesson_id, watched_seconds, position_seconds, completed_at, completion_source, just_completed FROM up`;
+
+export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): Promise<WriteOutcome> {
+  const col = <T>(f: (r: ProgressRow) => T) => rows.map(f);
+  const result = (await manager.query(WRITE_SQL, [
+    col((r) => r.userId),
+    col((r) => r.clientEventId),
+    col((r) => r.courseId),
+    col((r) => r.lessonId),
+    col((r) => r.lessonKey),
+    col((r) => r.versionId),
+    col((r) => r.type),
+    col((r) => r.from),
+    col((r) => r.to),
+    col((r) => r.position),
+    col((r) => r.at.toISOString()),
+    col((r) => r.secFrom),
+    col((r) => r.secTo),
+    col((r) => r.requiredSeconds),
+    col((r) => r.rule),
+  ])) as ({ k: 'e' | 'p'; client_event_id: string | null } & ProgressStateRow)[];
+
+  const inserted = new Set<string>();
+  const progress: ProgressStateRow[] = [];
+  for (const r of result) {
+    if (r.k === 'e') inserted.add(`${r.user_id}:${r.client_event_id}`);
+    else progress.push(r);
+  }
+  const completedCourses = await recordCourseCompletions(
+    manager,
+    progress.filter((p) => p.just_completed).map((p) => ({ userId: p.user_id, courseId: p.course_id })),
+  );
+  return { inserted, progress, completedCourses };
+}
+
+/**
+ * Course completions for (user, course) pairs where a lesson just completed: the enrolments are
+ * locked first (in key order), so of two transactions completing a course's last two lessons at
+ * once, the later one sees the other's committed lesson and records the completion, exactly once.
+ */
+export async function recordCourseCompletions(manager: EntityManager, pairs: { userId: string; courseId: string }[]): Promise<CompletedCourseRow[]> {
+  const unique = [...new Map(pairs.map((p) => [`${p.userId}:${p.courseId}`, p])).values()].sort((a, b) =>
+    a.userId === b.userId ? a.courseId.localeCompare(b.courseId) : a.userId.localeCompare(b.userId),
+  );
+  if (unique.length === 0) return [];
+  const users = unique.map((p) => p.userId);
+  const courses = unique.map((p) => p.courseId);
+  await manager.query(
+    `SELECT e.id FROM enrolments e JOIN unnest($1::uuid[], $2::uuid[]) AS k(user_id, course_id) ON e.user_id = k.user_id AND e.course_id = k.course_id
+      WHERE e.completed_at IS NULL ORDER BY e.user_id, e.course_id FOR UPDATE OF e`,
+    [users, courses],
+  );
+  const rows = (await manager.query(
+    `WITH cand AS (
+       SELECT e.user_id, e.course_id, e.version_id
+         FROM enrolments e JOIN unnest($1::uuid[], $2::uuid[]) AS k(user_id, course_id) ON e.user_id = k.user_id AND e.course_id = k.course_id
+        WHERE e.completed_at IS NULL
+          AND EXISTS (SELECT 1 FROM course_modules m JOIN lessons le ON le.module_id = m.id WHERE m.version_id = e.version_id)
+          AND NOT EXISTS (
+            SELECT 1 FROM course_modules m JOIN lessons le ON le.module_id = m.id
+              LEFT JOIN lesson_progress lp ON lp.user_id = e.user_id AND lp.course_id = e.course_id AND lp.lesson_key = le.lesson_key
+             WHERE m.version_id = e.version_id AND lp.completed_at IS NULL)
+     ),
+     ins AS (
+       INSERT INTO course_completions (user_id, course_id, version_id)
+       SELECT user_id, course_id, version_id FROM cand
+       ON CONFLICT (user_id, course_id) DO NOTHING
+       RETURNING id, user_id, course_id, version_id, completed_at
+     ),
+     upd AS (
+       UPDATE enrolments e SET completed_at = ins.completed_at FROM ins WHERE e.user_id = ins.user_id AND e.course_id = ins.course_id
+     )
+     SELECT * FROM ins`,
+    [users, courses],
+  )) as CompletedCourseRow[];
+  return rows;
+}

@@ -1,0 +1,355 @@
+/**
+ * Progress-events benchmark: POST /api/v1/progress/events on the real hocso API (apps/api/dist, one
+ * process), driven by autocannon with 200 concurrent connections (default), each request signed in
+ * as one of N learners (session cookie + CSRF header) enrolled in a course with a one-hour video, and
+ * carrying K fresh `video_watched` events. Beside it, in the same run and on the same PostgreSQL, a raw
+ * baseline: pgbench with one INSERT … ON CONFLICT DO UPDATE per transaction on a table shaped like
+ * lesson_progress (uuid keys, a multirange union, a position), with as many clients as the server's
+ * max_connections leaves free (at most the connections asked for).
+ *
+ *   npx tsx bench/progress.bench.ts [--duration=10] [--connections=200] [--warmup=2] [--events=1,10] [--learners=2000]
+ *
+ * Needs `npm run build` first (the API runs from apps/api/dist) and pgbench (PostgreSQL's client tools).
+ * Prints events/s, requests/s, p50/p90/p99 latency and the API's peak RSS, then the baseline's figures.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import pg from 'pg';
+import { provideInfra, type Infra } from '../scripts/lib/infra';
+import { freePort, machineLine, peakRssBytes, readSettings, repoRoot, startNode, stopAllChildren, waitFor } from './lib/harness';
+
+const root = repoRoot(__dirname);
+const apiDist = join(root, 'apps/api/dist/apps/api/src');
+const BENCH_PORTS = { postgres: 54349, redis: 63792 };
+const VIDEO_SECONDS = 3600;
+/** The API runs with NODE_ENV=production: secure cookies, hence the __Host- prefix (see identity/cookies.ts). */
+const SESSION_COOKIE_NAME = '__Host-hocso_session';
+
+interface Figures {
+  name: string;
+  eventsPerSec: number;
+  requestsPerSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  peakRssMb?: number;
+  note?: string;
+}
+
+function flag(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.slice(2).find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+async function main(): Promise<void> {
+  const base = readSettings();
+  const connections = (flag('connections') ?? process.env.BENCH_CONNECTIONS) !== undefined ? base.connections : 200;
+  const settings = { ...base, connections };
+  const batchSizes = (flag('events') ?? '1,10').split(',').map(Number).filter((n) => n >= 1 && n <= 200);
+  const learners = Number(flag('learners') ?? 2000);
+  if (!existsSync(join(apiDist, 'main.js'))) {
+    console.error('The API is not built (apps/api/dist): run `npm run build` first.');
+    process.exitCode = 1;
+    return;
+  }
+
+  const id = randomBytes(4).toString('hex');
+  const database = `hocso_bench_${id}`;
+  const queuePrefix = `hocso_bench_${id}`;
+  const logDir = mkdtempSync(join(tmpdir(), 'hocso-pgbench-'));
+  let infra: Infra | undefined;
+  let created = false;
+  let cleaned = false;
+  const cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await stopAllChildren();
+    rmSync(logDir, { recursive: true, force: true });
+    if (!infra) return;
+    if (created) {
+      const admin = new pg.Client({ connectionString: infra.postgresAdminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).finally(() => admin.end());
+    }
+    const redis = new Redis(infra.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+    await infra.stop();
+  };
+  const onSignal = () => {
+    console.error('\nInterrupted: stopping the API and removing the benchmark database…');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    infra = await provideInfra(join(root, '.data/bench'), BENCH_PORTS);
+    const admin = new pg.Client({ connectionString: infra.postgresAdminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`).finally(() => admin.end());
+    created = true;
+    const databaseUrl = infra.databaseUrl(database);
+
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const key of ['WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD', 'DEMO_CONTENT', 'PUBLIC_URL']) delete env[key];
+    Object.assign(env, { NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: infra.redisUrl, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'true', HOST: '127.0.0.1' });
+    // Production mode wants certificate signing keys: a throw-away one for this run.
+    env.CERT_SIGNING_KEYS ??= JSON.stringify([{ id: `bench-${id}`, seed: randomBytes(32).toString('hex') }]);
+    const port = await freePort();
+    const nodeFlags = process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : [];
+    const apiProcess = startNode('api', [...nodeFlags, join(apiDist, 'main.js')], { cwd: root, env: { ...env, PORT: String(port) } });
+    await waitFor(`http://127.0.0.1:${port}/api/health/ready`, apiProcess, (status) => status === 200, 'the API to be ready', 120_000);
+
+    // Learners with sessions, enrolled in a course with a one-hour video lesson.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const people = await seed(db, learners);
+    const lessonId = people.lessonId;
+
+    console.log(`progress benchmark: ${infra.notes.join('; ')}; database ${database}`);
+    console.log(machineLine());
+    const { rows: [{ max_connections: maxConnections }] } = await db.query<{ max_connections: string }>(`SHOW max_connections`);
+    console.log(
+      `POST /api/v1/progress/events: ${learners} learners, ${settings.connections} connections, batches of ${batchSizes.join(' and ')} video_watched events, ` +
+        `${settings.warmupSec} s warm-up, ${settings.durationSec} s measured; autocannon and PostgreSQL on the same CPUs.\n`,
+    );
+
+    const results: Figures[] = [];
+    for (const size of batchSizes) {
+      if (settings.warmupSec > 0) await drive(port, people.sessions, lessonId, size, settings.connections, settings.warmupSec);
+      const before = await countEvents(db);
+      const load = await drive(port, people.sessions, lessonId, size, settings.connections, settings.durationSec);
+      const written = (await countEvents(db)) - before;
+      const rss = peakRssBytes(apiProcess.pid);
+      results.push({
+        name: `hocso API, ${size} event${size === 1 ? '' : 's'}/request`,
+        eventsPerSec: written / load.elapsedSec,
+        requestsPerSec: load.requestsPerSec,
+        p50: load.p50,
+        p90: load.p90,
+        p99: load.p99,
+        errors: load.errors,
+        non2xx: load.non2xx,
+        ...(rss !== undefined ? { peakRssMb: rss / 1024 / 1024 } : {}),
+        note: `${written} events stored`,
+      });
+      process.stdout.write(`  ${results.at(-1)!.name}: ${results.at(-1)!.eventsPerSec.toFixed(0)} events/s\n`);
+    }
+    if (process.env.BENCH_VERBOSE) console.log(`last output of the API:\n${apiProcess.output()}`);
+    await apiProcess.stop();
+
+    // The raw baseline, with the API stopped (so its pool does not hold connections).
+    const { rows: [{ used }] } = await db.query<{ used: number }>(`SELECT count(*)::int AS used FROM pg_stat_activity`);
+    const clients = Math.max(1, Math.min(settings.connections, Number(maxConnections) - used - 5));
+    const baseline = await pgbenchBaseline(db, databaseUrl, clients, settings.durationSec, settings.warmupSec, logDir);
+    results.push({ ...baseline, note: `pgbench -c ${clients} (max_connections ${maxConnections}, ${used} in use)` });
+    await db.end();
+
+    console.log('');
+    printFigures(results);
+    const best = results.filter((r) => r.name.startsWith('hocso')).sort((a, b) => b.eventsPerSec - a.eventsPerSec)[0];
+    if (best) {
+      console.log(
+        `\nBest API run: ${(best.eventsPerSec / baseline.eventsPerSec * 100).toFixed(0)}% of the raw upsert baseline's rate, p99 ${best.p99} ms, ` +
+          `peak RSS ${best.peakRssMb?.toFixed(0) ?? '?'} MB (targets: ≥ 100%, < 100 ms, < 300 MB).`,
+      );
+    }
+  } finally {
+    await cleanUp();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+interface Session {
+  token: string;
+  csrf: string;
+  /** The learner's own playhead, so successive events are consecutive stretches. */
+  position: number;
+}
+
+async function seed(db: pg.Client, learners: number): Promise<{ lessonId: string; sessions: Session[] }> {
+  const [{ id: courseId }] = (await db.query<{ id: string }>(`INSERT INTO courses (slug) VALUES ('bench-progress') RETURNING id`)).rows;
+  const [{ id: versionId }] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO course_versions (course_id, version_number, status, language, title, summary, target_groups, level, estimated_minutes, published_at)
+       VALUES ($1, 1, 'published', 'vi', 'Khoá học đo tải', 's', '{citizens}', 'basic', 60, now()) RETURNING id`,
+      [courseId],
+    )
+  ).rows;
+  const [{ id: moduleId }] = (await db.query<{ id: string }>(`INSERT INTO course_modules (version_id, position, title) VALUES ($1, 1, 'M') RETURNING id`, [versionId])).rows;
+  const [{ id: lessonId }] = (
+    await db.query<{ id: string }>(`INSERT INTO lessons (module_id, position, kind, title, estimated_minutes) VALUES ($1, 1, 'video', 'Video một giờ', 60) RETURNING id`, [moduleId])
+  ).rows;
+  const sessions: Session[] = Array.from({ length: learners }, () => ({ token: randomBytes(32).toString('base64url'), csrf: randomBytes(32).toString('base64url'), position: 0 }));
+  const chunk = 1000;
+  for (let i = 0; i < sessions.length; i += chunk) {
+    const part = sessions.slice(i, i + chunk);
+    await db.query(
+      `WITH u AS (
+         INSERT INTO users (display_name) SELECT 'Học viên ' || g FROM generate_series(1, $1::int) g RETURNING id
+       ), numbered AS (SELECT id, row_number() OVER () AS n FROM u),
+       s AS (
+         INSERT INTO sessions (token_hash, user_id, csrf_token, last_seen_at, expires_at)
+         SELECT t.hash, numbered.id, t.csrf, now(), now() + interval '1 day'
+           FROM numbered JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(hash, csrf, n) ON t.n = numbered.n
+       )
+       INSERT INTO enrolments (user_id, course_id, version_id) SELECT id, $4, $5 FROM numbered`,
+      [part.length, part.map((s) => createHash('sha256').update(s.token).digest('hex')), part.map((s) => s.csrf), courseId, versionId],
+    );
+  }
+  return { lessonId, sessions };
+}
+
+async function countEvents(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM progress_events`);
+  return rows[0]!.n;
+}
+
+interface Load {
+  requestsPerSec: number;
+  elapsedSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon with a per-request body: a random learner, `size` consecutive 5-second stretches with fresh ids. */
+async function drive(port: number, sessions: Session[], lessonId: string, size: number, connections: number, durationSec: number): Promise<Load> {
+  let next = 0;
+  const started = Date.now();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/v1/progress/events`,
+    connections,
+    duration: durationSec,
+    pipelining: 1,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const s = sessions[next++ % sessions.length]!;
+          const events = [];
+          for (let i = 0; i < size; i++) {
+            if (s.position + 5 > VIDEO_SECONDS) s.position = 0;
+            events.push({ id: randomUUID(), lessonId, type: 'video_watched', from: s.position, to: s.position + 5, position: s.position + 5, at: new Date().toISOString() });
+            s.position += 5;
+          }
+          return {
+            ...request,
+            headers: { ...request.headers, 'content-type': 'application/json', cookie: `${SESSION_COOKIE_NAME}=${s.token}`, 'x-csrf-token': s.csrf },
+            body: JSON.stringify({ events }),
+          };
+        },
+      },
+    ],
+  });
+  const elapsedSec = (Date.now() - started) / 1000;
+  return {
+    requestsPerSec: result.requests.mean,
+    elapsedSec: Math.min(elapsedSec, durationSec + 1),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** pgbench, one upsert per transaction on a lesson_progress-like table; latency percentiles from its per-transaction log. */
+async function pgbenchBaseline(db: pg.Client, databaseUrl: string, clients: number, durationSec: number, warmupSec: number, logDir: string): Promise<Figures> {
+  await db.query(`CREATE TABLE bench_upsert (
+    user_id uuid NOT NULL, course_id uuid NOT NULL, lesson_key uuid NOT NULL,
+    watched int4multirange NOT NULL DEFAULT '{}', watched_seconds integer NOT NULL DEFAULT 0,
+    position_seconds double precision NOT NULL DEFAULT 0, position_at timestamptz, updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (user_id, course_id, lesson_key))`);
+  const script = join(logDir, 'upsert.sql');
+  writeFileSync(
+    script,
+    [
+      '\\set u random(1, 2000)',
+      '\\set p random(0, 3590)',
+      `INSERT INTO bench_upsert AS b (user_id, course_id, lesson_key, watched, watched_seconds, position_seconds, position_at, updated_at)
+ VALUES (md5(:u::text)::uuid, md5('course')::uuid, md5('lesson')::uuid, int4multirange(int4range(:p, :p + 5)), 5, :p + 5, now(), now())
+ ON CONFLICT (user_id, course_id, lesson_key) DO UPDATE SET watched = b.watched + EXCLUDED.watched,
+   watched_seconds = (SELECT COALESCE(sum(upper(r) - lower(r)), 0)::int FROM unnest(b.watched + EXCLUDED.watched) AS r),
+   position_seconds = EXCLUDED.position_seconds, position_at = EXCLUDED.position_at, updated_at = now();`.replace(/\n/g, ' '),
+      '',
+    ].join('\n'),
+  );
+  const url = new URL(databaseUrl);
+  const args = (seconds: number, log: boolean) => [
+    '-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script,
+    ...(log ? ['-l', `--log-prefix=${join(logDir, 'tx')}`] : []),
+    '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), url.pathname.slice(1),
+  ];
+  const env = { ...process.env, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };
+  if (warmupSec > 0) await run('pgbench', args(Math.max(1, Math.round(warmupSec)), false), env);
+  const out = await run('pgbench', args(Math.max(1, Math.round(durationSec)), true), env);
+  if (process.env.BENCH_VERBOSE) console.log(out);
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
+  const latencies: number[] = [];
+  for (const file of readdirSync(logDir).filter((f) => f.startsWith('tx'))) {
+    for (const line of readFileSync(join(logDir, file), 'utf8').split('\n')) {
+      const parts = line.split(' ');
+      if (parts.length >= 3) latencies.push(Number(parts[2]) / 1000);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? NaN;
+  const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
+  return { name: 'pgbench upsert baseline', eventsPerSec: tps, requestsPerSec: tps, p50: pct(50), p90: pct(90), p99: pct(99), errors: failed, non2xx: 0 };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited with ${code}:\n${out}`))));
+  });
+}
+
+function printFigures(rows: Figures[]): void {
+  const header = ['run', 'events/s', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'non-2xx', 'peak RSS MB', 'note'];
+  const body = rows.map((r) => [
+    r.name,
+    r.eventsPerSec.toFixed(0),
+    r.requestsPerSec.toFixed(0),
+    r.p50.toFixed(1),
+    r.p90.toFixed(1),
+    r.p99.toFixed(1),
+    String(r.errors),
+    String(r.non2xx),
+    r.peakRssMb === undefined ? '-' : r.peakRssMb.toFixed(0),
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
+  for (const row of body) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
