@@ -7,6 +7,9 @@ import { testEnv } from '../support/env';
 
 const [phoneCourse] = DEMO_COURSES;
 
+// Browser steps with axe are slow on a shared 2-core machine.
+jest.setTimeout(90_000);
+
 describe('course catalog in Chromium', () => {
   let api: RunningApi;
   let browser: Browser;
@@ -18,7 +21,7 @@ describe('course catalog in Chromium', () => {
     api = await startApi({ WEB_DIST: webDist });
     await api.app.get(DemoContentService).importDemoCourses();
     browser = await launchBrowser();
-  });
+  }, 180_000); // the demo import makes its videos with ffmpeg
   afterAll(async () => {
     await browser?.close();
     await api?.close();

@@ -1,11 +1,13 @@
 import { TARGET_GROUPS } from '@hocso/curriculum';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
 import type { CourseSummary } from '../../api/client';
 import { useLanguage } from '../../i18n';
 import { formatDuration } from '../../i18n/duration';
 
-export function CourseCard({ course }: { course: CourseSummary }) {
+export function CourseCard({ course, forYou = false }: { course: CourseSummary; forYou?: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const titleId = useId();
@@ -13,7 +15,8 @@ export function CourseCard({ course }: { course: CourseSummary }) {
     <article className="course-card" aria-labelledby={titleId}>
       {/* The course text may be in another language than the UI (no translation yet). */}
       <h2 id={titleId} className="course-card__title" lang={course.language}>
-        {course.title}
+        <Link to={paths.course(course.slug)}>{course.title}</Link>
+        {forYou ? <span className="badge" lang={lang}>{t('catalog.filter.forYou')}</span> : null}
       </h2>
       <p className="course-card__summary" lang={course.language}>
         {course.summary}

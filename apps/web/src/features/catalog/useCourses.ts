@@ -7,7 +7,7 @@ import type { Language } from '../../i18n';
 export function coursesQueryOptions(lang: Language) {
   return queryOptions({
     queryKey: ['courses', { lang }] as const,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/courses', { params: { query: { lang } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/courses', { params: { query: { lang, limit: 100 } }, signal })),
   });
 }
 
