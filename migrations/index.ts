@@ -5,7 +5,19 @@ import { LessonCompetencies1795439833139 } from './1795439833139-LessonCompetenc
 import { IdentityAndUnits1795441307361 } from './1795441307361-IdentityAndUnits';
 import { HouseholdJoinCodes1795441661111 } from './1795441661111-HouseholdJoinCodes';
 import { LessonKeysAndLearningSettings1796179328058 } from './1796179328058-LessonKeysAndLearningSettings';
+import { LearningProgress1796179661522 } from './1796179661522-LearningProgress';
+import { StudioReview1796179691008 } from './1796179691008-StudioReview';
+import { MediaAssets1796179738722 } from './1796179738722-MediaAssets';
+import { AssessmentItemBankQuizzesGrading1796179932575 } from './1796179932575-AssessmentItemBankQuizzesGrading';
+import { Certificates1796180118391 } from './1796180118391-Certificates';
+import { XapiLearningRecordStore1796180152056 } from './1796180152056-XapiLearningRecordStore';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139, IdentityAndUnits1795441307361, HouseholdJoinCodes1795441661111,
   LessonKeysAndLearningSettings1796179328058,
+  LearningProgress1796179661522,
+  StudioReview1796179691008,
+  MediaAssets1796179738722,
+  AssessmentItemBankQuizzesGrading1796179932575,
+  Certificates1796180118391,
+  XapiLearningRecordStore1796180152056,
 ];

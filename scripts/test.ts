@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test of the project on real PostgreSQL, Redis, Chromium and ffmpeg.
- *   1. finds Chromium and ffmpeg, installing them from Debian's packages when it can (root + apt-get);
+ *   1. finds Chromium, ffmpeg and poppler's pdftotext (certificate tests read the PDFs), installing them from Debian's packages when it can (root + apt-get);
  *   2. finds PostgreSQL and Redis like `npm start` (env URLs, local servers, or embedded/child ones);
  *   3. builds the library, the API and the web app, type-checks and lints everything;
  *   4. runs jest (unit, API end-to-end, browser); extra arguments go to jest (`npm test -- test/api`).
@@ -21,7 +21,7 @@ function chromiumPath(): string | undefined {
 }
 
 function ensureSystemTools(): string {
-  const missing = [...(chromiumPath() ? [] : ['chromium']), ...(has('ffmpeg') && has('ffprobe') ? [] : ['ffmpeg'])];
+  const missing = [...(chromiumPath() ? [] : ['chromium']), ...(has('ffmpeg') && has('ffprobe') ? [] : ['ffmpeg']), ...(has('pdftotext') ? [] : ['poppler-utils'])];
   if (missing.length > 0) {
     const canInstall = process.getuid?.() === 0 && has('apt-get');
     if (!canInstall) {

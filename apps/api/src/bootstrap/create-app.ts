@@ -10,6 +10,7 @@ import { createValidationPipe } from '../common/validation';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 import { serveWebApp } from './web-static';
+import { registerXapiContentParsers, XAPI_PREFIX_EXCLUDES } from '../modules/xapi/xapi-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -36,10 +37,12 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   // Exit through process.exit so the JSON logger flushes its last lines (Nest would re-raise the signal).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  app.setGlobalPrefix('api');
+  // The learning record store answers at /xapi (the address xAPI clients are configured with), outside /api.
+  app.setGlobalPrefix('api', { exclude: XAPI_PREFIX_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerXapiContentParsers(app);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');

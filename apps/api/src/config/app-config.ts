@@ -111,6 +111,118 @@ export class AppConfig {
   @MinLength(32, { message: 'NATIONAL_ID_HMAC_KEY must be at least 32 characters (required when OIDC_ISSUER is set)' })
   NATIONAL_ID_HMAC_KEY?: string;
 
+  /** == media == Where stored files go: `local` disk (STORAGE_DIR) or an `s3`-compatible store (S3_*). */
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Folder of the local storage driver; default: $HOCSO_DATA_DIR/storage, else .data/storage under the working directory. */
+  @IsOptional()
+  @IsString()
+  STORAGE_DIR?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an absolute http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(1, { message: 'S3_BUCKET is required when STORAGE_DRIVER is s3' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Largest video upload accepted, in bytes (default 2 GiB). */
+  @Transform(toInt)
+  @IsInt({ message: 'MEDIA_MAX_UPLOAD_BYTES must be a whole number of bytes' })
+  @Min(1)
+  MEDIA_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+  /** Time limit of one ffmpeg run; the process group is killed past it. */
+  @Transform(toInt)
+  @IsInt({ message: 'MEDIA_TRANSCODE_TIMEOUT_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  MEDIA_TRANSCODE_TIMEOUT_SECONDS = 3600;
+
+  /** Local scratch folder for uploads in progress and transcoding; default: the system temp dir + /hocso-media. */
+  @IsOptional()
+  @IsString()
+  MEDIA_WORK_DIR?: string;
+
+  /** == certificates == Ed25519 signing keys: JSON list of {id, seed (32 bytes hex/base64url) | privateKeyPem | publicKeyMultibase (retired)}. Required in production. */
+  @IsOptional()
+  @IsString()
+  CERT_SIGNING_KEYS?: string;
+
+  /** Id of the key in CERT_SIGNING_KEYS that signs new credentials (default: the last one). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'CERT_ACTIVE_KEY_ID must be a key id' })
+  CERT_ACTIVE_KEY_ID?: string;
+
+  /** Outside production, without CERT_SIGNING_KEYS: file of the generated key; default $HOCSO_DATA_DIR or .data, certificate-signing-key.json. */
+  @IsOptional()
+  @IsString()
+  CERT_DEV_KEY_FILE?: string;
+
+  /** Name of the issuer on certificates and credentials. */
+  @IsString()
+  @MinLength(1)
+  CERT_ISSUER_NAME = 'Học số — Bình dân học vụ số';
+
+  /** Every how many minutes the worker looks for completions, confirmations and undelivered outbox rows (0: never). */
+  @Transform(toInt)
+  @IsInt({ message: 'CERT_SWEEP_MINUTES must be a whole number of minutes' })
+  @Min(0)
+  CERT_SWEEP_MINUTES = 10;
+
+  /** Endpoint of the national ID system receiving confirmations of universalisation (https in production; off when unset). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'NATIONAL_ID_CONFIRMATION_URL must be an absolute http(s) URL' })
+  NATIONAL_ID_CONFIRMATION_URL?: string;
+
+  /** Shared secret of the HMAC-SHA256 request signature (≥ 32 characters). */
+  @ValidateIf((c: AppConfig) => c.NATIONAL_ID_CONFIRMATION_URL !== undefined || c.NATIONAL_ID_CONFIRMATION_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'NATIONAL_ID_CONFIRMATION_SECRET must be at least 32 characters (required with NATIONAL_ID_CONFIRMATION_URL)' })
+  NATIONAL_ID_CONFIRMATION_SECRET?: string;
+
+  /** Delivery attempts before a confirmation is dead (an administrator can replay it), and the first backoff delay. */
+  @Transform(toInt)
+  @IsInt({ message: 'NATIONAL_ID_CONFIRMATION_ATTEMPTS must be a whole number' })
+  @Min(1)
+  NATIONAL_ID_CONFIRMATION_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'NATIONAL_ID_CONFIRMATION_BACKOFF_MS must be a whole number of milliseconds' })
+  @Min(1)
+  NATIONAL_ID_CONFIRMATION_BACKOFF_MS = 5000;
+
+  /** Forward every stored xAPI statement to this external LRS endpoint (e.g. https://lrs.example/xapi); off when unset. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'XAPI_FORWARD_URL must be an absolute http(s) URL' })
+  XAPI_FORWARD_URL?: string;
+
+  /** HTTP Basic credentials at the external LRS (with XAPI_FORWARD_URL). */
+  @IsOptional()
+  @IsString()
+  XAPI_FORWARD_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  XAPI_FORWARD_PASSWORD?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -123,7 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
   for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'WEB_DIST', 'QUEUE_DASHBOARD_PASSWORD', 'DEMO_ACCOUNTS_PASSWORD',
-    'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'NATIONAL_ID_HMAC_KEY']) {
+    'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'NATIONAL_ID_HMAC_KEY',
+    'STORAGE_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'MEDIA_WORK_DIR',
+    'CERT_SIGNING_KEYS', 'CERT_ACTIVE_KEY_ID', 'CERT_DEV_KEY_FILE', 'NATIONAL_ID_CONFIRMATION_URL', 'NATIONAL_ID_CONFIRMATION_SECRET',
+    'XAPI_FORWARD_URL', 'XAPI_FORWARD_USERNAME', 'XAPI_FORWARD_PASSWORD']) {
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;
   }

@@ -16,12 +16,36 @@ export enum JobName {
   ImportDemoContent = 'import-demo-content',
   ImportDemoUnits = 'import-demo-units',
   SendPasswordReset = 'send-password-reset',
+  GradeAttempt = 'grade-attempt',
+  CloseOverdueAttempt = 'close-overdue-attempt',
+  TranscodeVideo = 'transcode-video',
+  IssueCertificate = 'issue-certificate',
+  CheckUniversalisation = 'check-universalisation',
+  CertificatesSweep = 'certificates-sweep',
+  DeliverNationalIdConfirmation = 'deliver-national-id-confirmation',
+  CourseCompleted = 'course-completed',
+  MirrorXapiProgress = 'mirror-xapi-progress',
+  MirrorXapiLearning = 'mirror-xapi-learning',
+  LearningSweep = 'learning-sweep',
+  ForwardXapiStatements = 'forward-xapi-statements',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.ForwardXapiStatements]: QueueName.Xapi,
   [JobName.ImportDemoContent]: QueueName.Content,
   [JobName.ImportDemoUnits]: QueueName.Content,
   [JobName.SendPasswordReset]: QueueName.Notifications,
+  [JobName.GradeAttempt]: QueueName.Assessment,
+  [JobName.CloseOverdueAttempt]: QueueName.Assessment,
+  [JobName.TranscodeVideo]: QueueName.Media,
+  [JobName.IssueCertificate]: QueueName.Certificates,
+  [JobName.CheckUniversalisation]: QueueName.Certificates,
+  [JobName.CertificatesSweep]: QueueName.Certificates,
+  [JobName.DeliverNationalIdConfirmation]: QueueName.Certificates,
+  [JobName.CourseCompleted]: QueueName.Learning,
+  [JobName.MirrorXapiProgress]: QueueName.Learning,
+  [JobName.MirrorXapiLearning]: QueueName.Learning,
+  [JobName.LearningSweep]: QueueName.Learning,
 };
 
 /**

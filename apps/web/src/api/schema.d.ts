@@ -43,8 +43,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published courses, newest first */
+        /** Published courses (newest version of each): the signed-in learner’s target group first, then newest first; filters and accent-insensitive search */
         get: operations["listCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course page: newest published version, modules and lessons, and the caller’s enrolment */
+        get: operations["getCourse"];
         put?: never;
         post?: never;
         delete?: never;
@@ -698,6 +715,1070 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A video: transcoding state, progress, failure reason; when ready, HLS, audio, poster and captions */
+        get: operations["getMediaAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/assets/{id}/captions/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload (or replace) the WebVTT captions of a video in one language */
+        put: operations["putMediaCaptions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/files/{id}/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of a video (playlist, segment, poster, captions), with byte ranges */
+        get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a course version as one .zip archive (its authors or an administrator) */
+        get: operations["exportCourseArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a course archive as a new course with a draft version (body: the .zip itself, Content-Type application/zip) */
+        post: operations["importCourseArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the bank (an author's own; all for administrators) */
+        get: operations["listAssessmentItems"];
+        put?: never;
+        /** Adds an item (mapping checked with @hocso/curriculum, stem sanitised) */
+        post: operations["createAssessmentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAssessmentItem"];
+        put: operations["updateAssessmentItem"];
+        post?: never;
+        /** Retires the item (attempts that used it keep it) */
+        delete: operations["archiveAssessmentItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/quiz-lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quiz lessons (newest version of each course) and their quiz */
+        get: operations["listQuizLessons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listQuizzes"];
+        put?: never;
+        /** Creates the quiz of a quiz lesson (or replaces its settings): blueprint, time limit, attempts, pass mark */
+        post: operations["saveQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/quizzes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQuiz"];
+        put: operations["updateQuiz"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free-text answers waiting for a grade */
+        get: operations["listReviewTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/reviews/{attemptId}/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grades a free-text answer; the attempt is finalised when none is left */
+        put: operations["gradeReviewTask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{lessonId}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quiz of a quiz lesson: rules and the learner's attempts */
+        get: operations["getLessonQuiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quizId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts an attempt (201) or resumes the open one (200) */
+        post: operations["startQuizAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{attemptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The learner's own attempt with saved answers; the grade and explanations once graded */
+        get: operations["getQuizAttempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{attemptId}/answers/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Saves the answer to one item (idempotent) */
+        put: operations["saveQuizAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{attemptId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits for grading (a job); poll the attempt for the result */
+        post: operations["submitQuizAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mastery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mastery level per competency, from quiz evidence (computeMastery) */
+        get: operations["getMyMastery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/xapi-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every LRS client credential, newest first (secrets are never shown again) */
+        get: operations["adminListXapiClients"];
+        put?: never;
+        /** Issues HTTP Basic credentials for the LRS; the secret is in this answer only (audited: xapi.client.issue) */
+        post: operations["adminIssueXapiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/xapi-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes credentials at once: their next request is 401 (audited: xapi.client.revoke) */
+        delete: operations["adminRevokeXapiClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates, newest first */
+        get: operations["listMyCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (PDF with a QR code to the verification page) */
+        get: operations["downloadMyCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/certificates/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Open Badges 3.0 credential (signed JSON, verifiable offline) */
+        get: operations["downloadMyCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/verify/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a serial: only name, achievement, date, issuer and status */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/verify-credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a pasted or uploaded credential: signature, issuer key, status list */
+        post: operations["verifyCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer profile with every public key it signed with (for offline verification) */
+        get: operations["certificateIssuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/status-lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BitstringStatusListCredential (revocation), signed */
+        get: operations["certificateStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certificates/{serial}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate (audited: certificate.revoke); the status list is re-signed */
+        post: operations["adminRevokeCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your courses (created or co-authored), newest first, with their versions */
+        get: operations["studioListCourses"];
+        put?: never;
+        /** Creates a course with its first version, a draft */
+        post: operations["studioCreateCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your courses with its versions (newest first) */
+        get: operations["studioGetCourse"];
+        put?: never;
+        post?: never;
+        /** Deletes a course that was never published */
+        delete: operations["studioDeleteCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/authors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authors of a course (creator and co-authors) */
+        get: operations["studioListAuthors"];
+        put?: never;
+        /** Adds a co-author (a user with the author role) */
+        post: operations["studioAddAuthor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a new draft copying the newest published version (modules, lessons, mappings, translations, media; keys kept) */
+        post: operations["studioStartDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version with its modules, lessons, mappings and translations */
+        get: operations["studioGetVersion"];
+        put?: never;
+        post?: never;
+        /** Discards a draft (not a course's only version: delete the course instead) */
+        delete: operations["studioDeleteDraft"];
+        options?: never;
+        head?: never;
+        /** Changes the details of a draft (title, summary, language, target groups, level, time, order) */
+        patch: operations["studioUpdateVersion"];
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the cover image: PNG, JPEG or WebP (checked by content), at most 2 MB */
+        put: operations["studioSetCover"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Applies a complete new order of modules and lessons (lessons may move between modules) */
+        put: operations["studioReorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/translations/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Saves the texts of one other language (course, modules, lessons; bodies sanitised) */
+        put: operations["studioSetTranslation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version as a learner sees it, in a language (fallback: the course language) */
+        get: operations["studioPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far this version (a draft too) covers the required profile of a target group */
+        get: operations["studioCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/changelog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed since the version this one was copied from (or `from`) */
+        get: operations["studioChangelog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits a draft for review (audited: course.submit) */
+        post: operations["studioSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a version back from review, to change it */
+        post: operations["studioWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review conversation of a version (threaded) */
+        get: operations["studioListComments"];
+        put?: never;
+        /** Answers in the review conversation */
+        post: operations["studioAddComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/versions/{versionId}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a module at the end */
+        post: operations["studioAddModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/modules/{moduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a module and its lessons from a draft */
+        delete: operations["studioDeleteModule"];
+        options?: never;
+        head?: never;
+        /** Renames a module */
+        patch: operations["studioUpdateModule"];
+        trace?: never;
+    };
+    "/api/v1/studio/modules/{moduleId}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a lesson at the end of a module (body sanitised) */
+        post: operations["studioAddLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a lesson from a draft */
+        delete: operations["studioDeleteLesson"];
+        options?: never;
+        head?: never;
+        /** Changes a lesson (body sanitised; mediaAssetId for video lessons) */
+        patch: operations["studioUpdateLesson"];
+        trace?: never;
+    };
+    "/api/v1/studio/lessons/{lessonId}/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces the competencies a lesson teaches (or, quiz/practice, assesses), checked by @hocso/curriculum */
+        put: operations["studioSetLessonCompetencies"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions waiting for review, oldest submission first */
+        get: operations["reviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version to review, with modules, lessons, mappings and translations */
+        get: operations["reviewGetVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{versionId}/changelog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed since the version this one was copied from (or `from`) */
+        get: operations["reviewChangelog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{versionId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review conversation of a version (threaded) */
+        get: operations["reviewListComments"];
+        put?: never;
+        /** Comments on a version (a reply names its parent) */
+        post: operations["reviewAddComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{versionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes a version in review (audited: course.approve); the catalog then shows it */
+        post: operations["reviewApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{versionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a version back to its authors as a draft, with what to change (audited: course.reject) */
+        post: operations["reviewReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}/changelog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two published versions of a course (for learners deciding to move) */
+        get: operations["getCourseChangelog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/course-covers/{versionId}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cover image of a course version (the file name carries its hash) */
+        get: operations["getCourseCover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol in one tap, pinned to the newest published version (201; 200 when already enrolled) */
+        post: operations["enrolInCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}/enrolment/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move to the newest published version; progress carries over by lesson */
+        post: operations["upgradeEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{slug}/learn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pinned version’s lessons with the caller’s state on each, media for the player, and the next lesson */
+        get: operations["getLearningPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a batch of progress events (idempotent by event id; late or repeated events never move progress back) */
+        post: operations["recordProgressEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The learner’s dashboard: courses in progress and completed, competencies, certificates, time spent */
+        get: operations["getMyLearning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmations to the national ID system, newest first, with every delivery attempt */
+        get: operations["adminListConfirmations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/confirmations/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed or dead confirmation again (audited: confirmation.replay) */
+        post: operations["adminReplayConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -746,6 +1827,8 @@ export interface components {
             lessonCount: number;
             /** Format: date-time */
             publishedAt: string;
+            /** @description Only for a signed-in learner with a target group: the course is for their group (such courses come first) */
+            forYourGroup?: boolean;
         };
         CourseListDto: {
             items: components["schemas"]["CourseSummaryDto"][];
@@ -776,6 +1859,79 @@ export interface components {
             requestId: string;
             /** @example /api/v1/courses */
             path: string;
+        };
+        /** @enum {string} */
+        LessonKind: "video" | "text" | "quiz" | "practice" | "resource";
+        OutlineLessonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lessonKey: string;
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            estimatedMinutes: number;
+        };
+        OutlineModuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleKey: string;
+            position: number;
+            title: string;
+            lessons: components["schemas"]["OutlineLessonDto"][];
+        };
+        VersionRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2 */
+            versionNumber: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        EnrolmentDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            /** @description The version the learner follows (pinned at enrolment or upgrade) */
+            version: components["schemas"]["VersionRefDto"];
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description A newer published version the learner may move to (POST …/enrolment/upgrade); progress carries over */
+            newerVersion: components["schemas"]["VersionRefDto"] | null;
+        };
+        CourseDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example dung-dien-thoai-thong-minh-an-toan */
+            slug: string;
+            title: string;
+            summary: string;
+            /**
+             * @description Language of the title and summary returned
+             * @example vi
+             */
+            language: string;
+            targetGroups: components["schemas"]["TargetGroup"][];
+            level: components["schemas"]["CourseLevel"];
+            /** @example 45 */
+            estimatedMinutes: number;
+            /** @example 6 */
+            lessonCount: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Only for a signed-in learner with a target group: the course is for their group (such courses come first) */
+            forYourGroup?: boolean;
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            /** @description Lessons must be completed in order */
+            sequential: boolean;
+            modules: components["schemas"]["OutlineModuleDto"][];
+            /** @description The caller’s enrolment (null when anonymous or not enrolled) */
+            enrolment: components["schemas"]["EnrolmentDto"] | null;
         };
         /** @enum {string} */
         FrameworkStatus: "active" | "deprecated";
@@ -1440,6 +2596,1078 @@ export interface components {
             /** @description Merged into the saved preferences */
             preferences?: components["schemas"]["PreferencesDto"];
         };
+        /** @enum {string} */
+        MediaStatus: "uploading" | "queued" | "processing" | "ready" | "failed";
+        MediaErrorDto: {
+            /** @example not_a_video */
+            code: string;
+            /** @example This file is not a video… */
+            message: string;
+        };
+        MediaRenditionDto: {
+            /** @example 360 */
+            height: number;
+            /**
+             * @description Peak bits per second (video + audio)
+             * @example 614000
+             */
+            bandwidth: number;
+        };
+        MediaCaptionDto: {
+            /** @example vi */
+            language: string;
+            /** @example /api/v1/media/files/<id>/captions/vi-0123456789abcdef.vtt */
+            url: string;
+        };
+        MediaAssetDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["MediaStatus"];
+            progress: number;
+            error: components["schemas"]["MediaErrorDto"] | null;
+            durationSeconds: number | null;
+            width: number | null;
+            height: number | null;
+            posterUrl: string | null;
+            /** @description HLS master playlist */
+            hlsUrl: string | null;
+            /** @description Audio-only HLS playlist */
+            audioUrl: string | null;
+            renditions: components["schemas"]["MediaRenditionDto"][];
+            captions: components["schemas"]["MediaCaptionDto"][];
+        };
+        CaptionProblemDto: {
+            /** @example 7 */
+            line: number;
+            /** @example The cue ends (00:00:01.000) before or when it starts (00:00:02.000). */
+            message: string;
+        };
+        CaptionsErrorDto: {
+            /** @example 422 */
+            statusCode: number;
+            /** @example Unprocessable Entity */
+            error: string;
+            message: string;
+            details: components["schemas"]["CaptionProblemDto"][];
+            requestId: string;
+            path: string;
+        };
+        ImportedCourseDto: {
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * @description The archive's slug, or a new one when it was taken
+             * @example nhan-biet-lua-dao-truc-tuyen-2
+             */
+            slug: string;
+            /**
+             * Format: uuid
+             * @description The new draft version
+             */
+            versionId: string;
+            title: string;
+            /** @example 6 */
+            lessonCount: number;
+            /**
+             * @description Videos re-ingested (transcoded again by the media queue)
+             * @example 1
+             */
+            videoCount: number;
+        };
+        ItemOptionOutDto: {
+            id: string;
+            text: string;
+            mediaUrl: string | null;
+        };
+        MatchPairDto: {
+            optionId: string;
+            targetId: string;
+        };
+        AuthorItemDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "single_choice" | "multiple_choice" | "true_false" | "ordering" | "matching" | "short_text" | "numeric" | "free_text";
+            competencyRef: string;
+            level: number;
+            frameworkVersion: string;
+            stem: string;
+            mediaUrl: string | null;
+            options: components["schemas"]["ItemOptionOutDto"][];
+            targets: components["schemas"]["ItemOptionOutDto"][];
+            correctOptionIds?: string[];
+            correctBoolean?: boolean;
+            pairs?: components["schemas"]["MatchPairDto"][];
+            acceptedAnswers?: string[];
+            accentInsensitive?: boolean;
+            caseSensitive?: boolean;
+            numericValue?: number;
+            tolerance?: number;
+            rubric?: string;
+            explanation: string | null;
+            authorId: string | null;
+            updatedAt: string;
+        };
+        ItemListDto: {
+            items: components["schemas"]["AuthorItemDto"][];
+        };
+        ItemOptionDto: {
+            /**
+             * @description Stable id within the item
+             * @example a
+             */
+            id: string;
+            /** @example Gọi lại số tổng đài in trên thẻ ngân hàng */
+            text: string;
+            /** @example /api/v1/media/files/3f2a…/image.jpg */
+            mediaUrl?: string | null;
+        };
+        ItemInputDto: {
+            /** @enum {string} */
+            kind: "single_choice" | "multiple_choice" | "true_false" | "ordering" | "matching" | "short_text" | "numeric" | "free_text";
+            /** @example digcomp-2.2:4.2 */
+            competencyRef: string;
+            /** @example 2 */
+            level: number;
+            /**
+             * @description Framework version to check against (default: the current one)
+             * @example 2.2.0
+             */
+            frameworkVersion?: string;
+            /** @description HTML (sanitised to a minimal allowlist) */
+            stem: string;
+            mediaUrl?: string | null;
+            /** @description Choices; steps in the RIGHT order (ordering); left side (matching) */
+            options?: components["schemas"]["ItemOptionDto"][];
+            /** @description Right side (matching) */
+            targets?: components["schemas"]["ItemOptionDto"][];
+            /** @description single/multiple choice */
+            correctOptionIds?: string[];
+            /** @description true/false */
+            correctBoolean?: boolean;
+            /** @description matching */
+            pairs?: components["schemas"]["MatchPairDto"][];
+            /** @description short text */
+            acceptedAnswers?: string[];
+            /** @description short text: "ha noi" matches "Hà Nội" */
+            accentInsensitive?: boolean;
+            /** @description short text */
+            caseSensitive?: boolean;
+            /** @description numeric */
+            numericValue?: number;
+            /** @description numeric */
+            tolerance?: number;
+            /** @description free text: guidance for graders */
+            rubric?: string;
+            explanation?: string | null;
+        };
+        QuizLessonDto: {
+            lessonId: string;
+            lessonKey: string;
+            lessonTitle: string;
+            courseTitle: string;
+            versionNumber: number;
+            versionStatus: string;
+            quizId: string | null;
+        };
+        QuizLessonListDto: {
+            items: components["schemas"]["QuizLessonDto"][];
+        };
+        BlueprintEntryOutDto: {
+            competencyRef: string;
+            level: number;
+            count: number;
+            /** @description Items of the bank available for it */
+            available: number;
+        };
+        QuizDto: {
+            id: string;
+            lessonKey: string;
+            title: string;
+            timeLimitSeconds: number | null;
+            maxAttempts: number | null;
+            passPercent: number;
+            blueprint: components["schemas"]["BlueprintEntryOutDto"][];
+            lessonTitle: string | null;
+            courseTitle: string | null;
+        };
+        QuizListDto: {
+            items: components["schemas"]["QuizDto"][];
+        };
+        BlueprintEntryDto: {
+            /** @example digcomp-2.2:4.2 */
+            competencyRef: string;
+            /** @example 1 */
+            level: number;
+            /**
+             * @description Items drawn for this competency and level
+             * @example 3
+             */
+            count: number;
+        };
+        QuizInputDto: {
+            /** @description A quiz lesson of any version of the course: the quiz is keyed by its lesson_key, so every version shares it */
+            lessonId: string;
+            title: string;
+            /** @description Seconds; null = no limit */
+            timeLimitSeconds?: number | null;
+            /** @description null = unlimited */
+            maxAttempts?: number | null;
+            /** @example 70 */
+            passPercent: number;
+            blueprint: components["schemas"]["BlueprintEntryDto"][];
+        };
+        ReviewTaskDto: {
+            attemptId: string;
+            itemId: string;
+            quizTitle: string;
+            stem: string;
+            rubric: string | null;
+            answer: string;
+            submittedAt: string;
+        };
+        ReviewTaskListDto: {
+            items: components["schemas"]["ReviewTaskDto"][];
+        };
+        ReviewInputDto: {
+            /** @description 0..1 (share of the point) */
+            score: number;
+            feedback?: string | null;
+        };
+        AttemptSummaryDto: {
+            id: string;
+            attemptNumber: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "pending_review" | "graded";
+            startedAt: string;
+            percent: number | null;
+            passed: boolean | null;
+        };
+        LessonQuizDto: {
+            quizId: string;
+            lessonId: string;
+            title: string;
+            itemCount: number;
+            timeLimitSeconds: number | null;
+            maxAttempts: number | null;
+            passPercent: number;
+            attemptsUsed: number;
+            /** @description The attempt in progress, to resume */
+            openAttemptId: string | null;
+            attempts: components["schemas"]["AttemptSummaryDto"][];
+        };
+        StartAttemptDto: {
+            /** @description The quiz lesson the learner is taking it from */
+            lessonId: string;
+        };
+        AnswerDto: {
+            /** @description single/multiple choice */
+            optionIds?: string[];
+            /** @description true/false */
+            booleanValue?: boolean;
+            /** @description ordering: option ids in the chosen order */
+            order?: string[];
+            /** @description matching */
+            pairs?: components["schemas"]["MatchPairDto"][];
+            /** @description short or free text */
+            text?: string;
+            /** @description numeric */
+            numberValue?: number;
+        };
+        AttemptItemResultDto: {
+            /** @description 0..1; null while waiting for a person to grade it */
+            score: number | null;
+            correct: boolean | null;
+            explanation: string | null;
+            feedback: string | null;
+        };
+        AttemptItemDto: {
+            itemId: string;
+            position: number;
+            /** @enum {string} */
+            kind: "single_choice" | "multiple_choice" | "true_false" | "ordering" | "matching" | "short_text" | "numeric" | "free_text";
+            /** @description Sanitised HTML */
+            stem: string;
+            mediaUrl: string | null;
+            /** @description In this attempt's shuffled order */
+            options: components["schemas"]["ItemOptionOutDto"][];
+            /** @description Matching: right side, shuffled */
+            targets: components["schemas"]["ItemOptionOutDto"][];
+            response: components["schemas"]["AnswerDto"] | null;
+            answeredAt: string | null;
+            /** @description After grading */
+            result: components["schemas"]["AttemptItemResultDto"] | null;
+        };
+        AttemptGradeDto: {
+            score: number;
+            maxScore: number;
+            percent: number;
+            passed: boolean;
+            gradedAt: string;
+        };
+        AttemptDto: {
+            id: string;
+            quizId: string;
+            lessonId: string;
+            title: string;
+            attemptNumber: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "pending_review" | "graded";
+            startedAt: string;
+            deadlineAt: string | null;
+            /** @description Server clock, to compute the time left */
+            serverNow: string;
+            submittedAt: string | null;
+            /** @enum {string|null} */
+            closedBy: "learner" | "deadline" | null;
+            passPercent: number;
+            items: components["schemas"]["AttemptItemDto"][];
+            grade: components["schemas"]["AttemptGradeDto"] | null;
+        };
+        SavedAnswerDto: {
+            itemId: string;
+            answeredAt: string;
+        };
+        MasteryLevelDto: {
+            competency: string;
+            level: number;
+            evidenceCount: number;
+            highestPassedLevel: number;
+            lastEvidenceAt: string;
+        };
+        MasteryDto: {
+            now: string;
+            competencies: components["schemas"]["MasteryLevelDto"][];
+        };
+        /** @enum {string} */
+        XapiScope: "statements/write" | "statements/read/mine" | "statements/read" | "state" | "define" | "profile" | "all/read" | "all";
+        XapiClientDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The HTTP Basic user name
+             * @example hx3f9c0a1b2c3d4e5f60718293
+             */
+            key: string;
+            name: string;
+            scopes: components["schemas"]["XapiScope"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        XapiClientListDto: {
+            items: components["schemas"]["XapiClientDto"][];
+            /**
+             * @description The LRS endpoint to configure in xAPI clients
+             * @example https://hocso.example.vn/xapi/
+             */
+            endpoint: string;
+        };
+        CreateXapiClientDto: {
+            /**
+             * @description What the credentials are for (shown in the list)
+             * @example Nội dung H5P xã Bình Lư
+             */
+            name: string;
+            /**
+             * @example [
+             *       "statements/write",
+             *       "state"
+             *     ]
+             */
+            scopes: components["schemas"]["XapiScope"][];
+        };
+        IssuedXapiClientDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The HTTP Basic user name
+             * @example hx3f9c0a1b2c3d4e5f60718293
+             */
+            key: string;
+            name: string;
+            scopes: components["schemas"]["XapiScope"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** @description The HTTP Basic password. Shown this once: only a hash is kept. */
+            secret: string;
+            /**
+             * @description The LRS endpoint
+             * @example https://hocso.example.vn/xapi/
+             */
+            endpoint: string;
+        };
+        /** @enum {string} */
+        AchievementKind: "course" | "universalisation";
+        LocalizedNameDto: {
+            /** @example Phổ cập kỹ năng số cơ bản — Người dân */
+            vi: string;
+            /** @example Basic digital skills — Citizens */
+            en: string;
+        };
+        MyCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example HS-2026-7K3M-Q9XA */
+            serial: string;
+            kind: components["schemas"]["AchievementKind"];
+            achievement: components["schemas"]["LocalizedNameDto"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** @description The public verification page (also in the QR code of the PDF) */
+            verifyUrl: string;
+        };
+        MyCertificateListDto: {
+            items: components["schemas"]["MyCertificateDto"][];
+        };
+        PublicVerificationDto: {
+            /** @example HS-2026-7K3M-Q9XA */
+            serial: string;
+            /**
+             * @description Name of the holder
+             * @example Nguyễn Thị Hồng Nhung
+             */
+            name: string;
+            achievement: components["schemas"]["LocalizedNameDto"];
+            /** Format: date-time */
+            issuedAt: string;
+            issuer: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        VerifyCredentialDto: {
+            /** @description An OpenBadgeCredential (JSON) as downloaded */
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationResultDto: {
+            /** @description Signature valid, key of this issuer, in its validity period, not revoked */
+            verified: boolean;
+            /** @enum {string} */
+            signature: "valid" | "invalid";
+            /** @enum {string} */
+            issuerKey: "issuer" | "not-issuer" | "not-checked";
+            /** @enum {string} */
+            status: "active" | "revoked" | "not-checked";
+            errors: string[];
+            /** @description The certificate of the serial in the credential, when signed by this issuer */
+            certificate: components["schemas"]["PublicVerificationDto"] | null;
+        };
+        RevokeCertificateDto: {
+            /** @example Issued by mistake: the quiz was taken by someone else */
+            reason: string;
+        };
+        /** @enum {string} */
+        CourseVersionStatus: "draft" | "in_review" | "published" | "archived";
+        VersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            versionNumber: number;
+            status: components["schemas"]["CourseVersionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        StudioCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            /** @description Title of the newest version */
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["VersionSummaryDto"][];
+        };
+        StudioCourseListDto: {
+            items: components["schemas"]["StudioCourseDto"][];
+        };
+        CreateCourseDto: {
+            /** @example Dùng điện thoại thông minh an toàn */
+            title: string;
+            /** @example Những điều cơ bản để dùng điện thoại an toàn. */
+            summary: string;
+            /**
+             * @description The language the course is written in
+             * @enum {string}
+             */
+            language: "vi" | "en";
+            targetGroups: components["schemas"]["TargetGroup"][];
+            level: components["schemas"]["CourseLevel"];
+            /** @example 45 */
+            estimatedMinutes: number;
+            /**
+             * @description Learners must finish lessons in order
+             * @default false
+             */
+            sequential: boolean;
+        };
+        MappedCompetencyDto: {
+            /** @example digcomp-2.2:4.2 */
+            competencyRef: string;
+            level: number;
+            /** @example 2.2.0 */
+            frameworkVersion: string;
+        };
+        StudioLessonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lessonKey: string;
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            body: string | null;
+            estimatedMinutes: number;
+            completionPercent: number;
+            /** Format: uuid */
+            mediaAssetId: string | null;
+            /**
+             * @example {
+             *       "en": {
+             *         "title": "Using a smartphone safely"
+             *       }
+             *     }
+             */
+            translations: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            competencies: components["schemas"]["MappedCompetencyDto"][];
+        };
+        StudioModuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleKey: string;
+            position: number;
+            title: string;
+            /**
+             * @example {
+             *       "en": {
+             *         "title": "Using a smartphone safely"
+             *       }
+             *     }
+             */
+            translations: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            lessons: components["schemas"]["StudioLessonDto"][];
+        };
+        StudioVersionDto: {
+            /** Format: uuid */
+            id: string;
+            versionNumber: number;
+            status: components["schemas"]["CourseVersionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            /** @example vi */
+            language: string;
+            title: string;
+            summary: string;
+            /**
+             * @example {
+             *       "en": {
+             *         "title": "Using a smartphone safely"
+             *       }
+             *     }
+             */
+            translations: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            targetGroups: components["schemas"]["TargetGroup"][];
+            level: components["schemas"]["CourseLevel"];
+            estimatedMinutes: number;
+            sequential: boolean;
+            /** @description URL of the cover image */
+            coverImageUrl: string | null;
+            /** Format: uuid */
+            parentVersionId: string | null;
+            /** @description Whether the caller may change it (a draft) */
+            editable: boolean;
+            modules: components["schemas"]["StudioModuleDto"][];
+        };
+        CourseAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        CourseAuthorListDto: {
+            items: components["schemas"]["CourseAuthorDto"][];
+        };
+        AddAuthorDto: {
+            /**
+             * Format: uuid
+             * @description A user holding the author role
+             */
+            userId: string;
+        };
+        UpdateVersionDto: {
+            title?: string;
+            summary?: string;
+            /** @enum {string} */
+            language?: "vi" | "en";
+            targetGroups?: components["schemas"]["TargetGroup"][];
+            level?: components["schemas"]["CourseLevel"];
+            estimatedMinutes?: number;
+            sequential?: boolean;
+        };
+        ModuleOrderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Ids of the module's lessons in their new order (lessons may move between modules) */
+            lessons: string[];
+        };
+        ReorderDto: {
+            /** @description Every module of the version, in the new order, each with every lesson it is to hold */
+            modules: components["schemas"]["ModuleOrderDto"][];
+        };
+        ModuleTranslationDto: {
+            /** Format: uuid */
+            id: string;
+            title?: string;
+        };
+        LessonTranslationDto: {
+            /** Format: uuid */
+            id: string;
+            title?: string;
+            /** @description HTML; stored sanitised */
+            body?: string;
+        };
+        VersionTranslationDto: {
+            title?: string;
+            summary?: string;
+            modules?: components["schemas"]["ModuleTranslationDto"][];
+            lessons?: components["schemas"]["LessonTranslationDto"][];
+        };
+        PreviewLessonDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            body: string | null;
+            estimatedMinutes: number;
+            /** Format: uuid */
+            mediaAssetId: string | null;
+        };
+        PreviewModuleDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            lessons: components["schemas"]["PreviewLessonDto"][];
+        };
+        PreviewDto: {
+            /** Format: uuid */
+            versionId: string;
+            /** @description The language the texts are in (the wanted one, or the course language as fallback) */
+            language: string;
+            languages: string[];
+            title: string;
+            summary: string;
+            coverImageUrl: string | null;
+            estimatedMinutes: number;
+            sequential: boolean;
+            modules: components["schemas"]["PreviewModuleDto"][];
+        };
+        ChangedItemDto: {
+            /**
+             * Format: uuid
+             * @description module_key or lesson_key
+             */
+            key: string;
+            title: string;
+            /** Format: uuid */
+            moduleKey?: string;
+            /**
+             * @example [
+             *       "title",
+             *       "body"
+             *     ]
+             */
+            fields?: string[];
+        };
+        ChangeSetDto: {
+            added: components["schemas"]["ChangedItemDto"][];
+            removed: components["schemas"]["ChangedItemDto"][];
+            changed: components["schemas"]["ChangedItemDto"][];
+        };
+        ChangelogDto: {
+            fromVersion: number;
+            toVersion: number;
+            /**
+             * @example [
+             *       "summary"
+             *     ]
+             */
+            courseFields: string[];
+            modules: components["schemas"]["ChangeSetDto"];
+            lessons: components["schemas"]["ChangeSetDto"];
+        };
+        ApproveDto: {
+            comment?: string;
+        };
+        /** @enum {string} */
+        ReviewCommentKind: "comment" | "approval" | "rejection" | "submission";
+        ReviewCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            kind: components["schemas"]["ReviewCommentKind"];
+            body: string;
+            authorName: string | null;
+            /** Format: uuid */
+            authorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReviewCommentListDto: {
+            /** @description Oldest first; replies name their parent */
+            items: components["schemas"]["ReviewCommentDto"][];
+        };
+        CommentDto: {
+            /** @example Bài 2 cần thêm ví dụ. */
+            body: string;
+            /**
+             * Format: uuid
+             * @description The comment this one answers
+             */
+            parentId?: string;
+        };
+        CreateModuleDto: {
+            /** @example Bắt đầu */
+            title: string;
+        };
+        UpdateModuleDto: {
+            /** @example Bắt đầu */
+            title: string;
+        };
+        CreateLessonDto: {
+            kind: components["schemas"]["LessonKind"];
+            /** @example Mật khẩu mạnh */
+            title: string;
+            /** @description HTML; stored sanitised (an allowlist of text elements) */
+            body?: string;
+            /** @default 5 */
+            estimatedMinutes: number;
+        };
+        UpdateLessonDto: {
+            title?: string;
+            /** @description HTML; stored sanitised (an allowlist of text elements) */
+            body?: string | null;
+            estimatedMinutes?: number;
+            /** @description Video: the share of distinct seconds watched that completes it */
+            completionPercent?: number;
+            /**
+             * Format: uuid
+             * @description Video lessons: the media asset (from POST /api/v1/media/uploads); null unlinks
+             */
+            mediaAssetId?: string | null;
+        };
+        LessonCompetenciesDto: {
+            /** @description Framework versions the codes refer to (default: the current ones) */
+            frameworks?: components["schemas"]["FrameworkPinDto"][];
+            competencies: components["schemas"]["CompetencyTargetDto"][];
+        };
+        ReviewQueueItemDto: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: string;
+            versionNumber: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            authors: string[];
+        };
+        ReviewQueueDto: {
+            items: components["schemas"]["ReviewQueueItemDto"][];
+        };
+        RejectDto: {
+            /** @description What the author must change (shown to them) */
+            comment: string;
+        };
+        /** @enum {string} */
+        LessonState: "locked" | "available" | "in_progress" | "completed";
+        CaptionTrackDto: {
+            /** @example vi */
+            language: string;
+            url: string;
+        };
+        RenditionDto: {
+            /** @example 360 */
+            height: number;
+            /** @example 800000 */
+            bandwidth: number;
+        };
+        LessonMediaDto: {
+            /**
+             * Format: uuid
+             * @description GET /api/v1/media/assets/{id} has every detail
+             */
+            assetId: string;
+            /** @example ready */
+            status: string;
+            /** @description HLS master playlist */
+            hlsUrl: string | null;
+            /** @description Audio-only rendition (data saver) */
+            audioUrl: string | null;
+            posterUrl: string | null;
+            durationSeconds: number | null;
+            captions: components["schemas"]["CaptionTrackDto"][];
+            renditions: components["schemas"]["RenditionDto"][];
+        };
+        LearnLessonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lessonKey: string;
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            /** @description Sanitised HTML (text lessons), in the learner’s language when translated */
+            body: string | null;
+            /**
+             * @description Language of title and body
+             * @example vi
+             */
+            language: string;
+            estimatedMinutes: number;
+            /** @description Video: share of distinct seconds to watch for the lesson to count */
+            completionPercent: number;
+            state: components["schemas"]["LessonState"];
+            positionSeconds: number;
+            watchedSeconds: number;
+            watchedPercent: number;
+            /** @description Video length, seconds (null when not known yet) */
+            durationSeconds: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            media: components["schemas"]["LessonMediaDto"] | null;
+        };
+        LearnModuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleKey: string;
+            position: number;
+            title: string;
+            lessons: components["schemas"]["LearnLessonDto"][];
+        };
+        CourseProgressDto: {
+            completedLessons: number;
+            totalLessons: number;
+            /** @description 0..100 */
+            percent: number;
+        };
+        LearnPathDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: string;
+            /** @example vi */
+            language: string;
+            /** @description Lessons must be completed in order */
+            sequential: boolean;
+            enrolment: components["schemas"]["EnrolmentDto"];
+            modules: components["schemas"]["LearnModuleDto"][];
+            progress: components["schemas"]["CourseProgressDto"];
+            /**
+             * Format: uuid
+             * @description The lesson to continue with (first not completed and not locked); null when all are done
+             */
+            nextLessonId: string | null;
+        };
+        /**
+         * @description video_watched: the video played from `from` to `to` (seconds) without a jump; video_position: where the player is (`position`); text_opened / text_scrolled: a text lesson was shown / read to the end; lesson_opened: any lesson was opened (practice and resource lessons count as done)
+         * @enum {string}
+         */
+        ProgressEventType: "video_watched" | "video_position" | "text_opened" | "text_scrolled" | "lesson_opened";
+        ProgressEventDto: {
+            /**
+             * Format: uuid
+             * @description Made by the client once per event; sending it again is harmless
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A lesson of the version the caller is enrolled in
+             */
+            lessonId: string;
+            /** @description video_watched: the video played from `from` to `to` (seconds) without a jump; video_position: where the player is (`position`); text_opened / text_scrolled: a text lesson was shown / read to the end; lesson_opened: any lesson was opened (practice and resource lessons count as done) */
+            type: components["schemas"]["ProgressEventType"];
+            /** @description video_watched: start of the played stretch, seconds */
+            from?: number;
+            /** @description video_watched: end of the played stretch, seconds */
+            to?: number;
+            /** @description Playback position, seconds (video_position; optional on video_watched) */
+            position?: number;
+            /**
+             * Format: date-time
+             * @description When it happened on the device (orders positions; late events never move progress back)
+             */
+            at: string;
+        };
+        ProgressEventsRequestDto: {
+            events: components["schemas"]["ProgressEventDto"][];
+        };
+        LessonProgressStateDto: {
+            /** Format: uuid */
+            lessonId: string;
+            /**
+             * Format: uuid
+             * @description The lesson across versions of the course
+             */
+            lessonKey: string;
+            state: components["schemas"]["LessonState"];
+            /** @description Where to resume the video, seconds */
+            positionSeconds: number;
+            /** @description Distinct seconds of the video watched */
+            watchedSeconds: number;
+            /** @description Share of the video watched, 0..100 (distinct seconds) */
+            watchedPercent: number;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        ProgressEventsResultDto: {
+            /** @description Events recorded by this request */
+            accepted: number;
+            /** @description Events already recorded before (same id): ignored, harmlessly */
+            duplicates: number;
+            /** @description State of every lesson the events were about, after them */
+            lessons: components["schemas"]["LessonProgressStateDto"][];
+            /** @description Slugs of courses these events completed (the learner may now get a certificate) */
+            completedCourses: string[];
+        };
+        NextLessonDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["LessonKind"];
+        };
+        CourseInProgressDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: string;
+            /** @description 0..100 */
+            percent: number;
+            completedLessons: number;
+            totalLessons: number;
+            /** Format: date-time */
+            enrolledAt: string;
+            /**
+             * Format: date-time
+             * @description Latest progress, or the enrolment
+             */
+            lastActivityAt: string;
+            nextLesson: components["schemas"]["NextLessonDto"] | null;
+        };
+        CompletedCourseDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            completedAt: string;
+        };
+        ReachedCompetencyDto: {
+            /**
+             * @description Competency ref of @hocso/curriculum
+             * @example vn-757-2025:1.1
+             */
+            competency: string;
+            /** @description Demonstrated mastery level (computeMastery); 0 = practised but not yet demonstrated */
+            level: number;
+            /** @description Highest level among completed activities, demonstrated or not */
+            highestPassedLevel: number;
+            /** @description Pieces of evidence (completed lessons, passed quizzes) */
+            evidenceCount: number;
+            /** Format: date-time */
+            lastEvidenceAt: string;
+        };
+        TimeSpentDto: {
+            /** @description Seconds of learning, all courses */
+            totalSeconds: number;
+            /** @description Distinct seconds of video watched */
+            videoSeconds: number;
+            /** @description Estimated minutes × 60 of completed lessons that are not videos */
+            otherLessonsSeconds: number;
+            /** @example watched-video-seconds+estimated-minutes-of-other-completed-lessons */
+            method: string;
+        };
+        MyLearningDto: {
+            inProgress: components["schemas"]["CourseInProgressDto"][];
+            completed: components["schemas"]["CompletedCourseDto"][];
+            competencies: components["schemas"]["ReachedCompetencyDto"][];
+            certificates: components["schemas"]["MyCertificateDto"][];
+            timeSpent: components["schemas"]["TimeSpentDto"];
+        };
+        /** @enum {string} */
+        ConfirmationStatus: "pending" | "delivered" | "failed" | "dead";
+        DeliveryAttemptDto: {
+            attempt: number;
+            /** @enum {string} */
+            trigger: "job" | "replay";
+            /** Format: date-time */
+            at: string;
+            /** @description HTTP status of the answer; null when none came (network error, timeout) */
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        ConfirmationDto: {
+            /**
+             * Format: uuid
+             * @description Outbox id, sent as the Idempotency-Key header
+             */
+            id: string;
+            /** @example HS-2026-7K3M-Q9XA */
+            serial: string;
+            /** @example citizens */
+            targetGroup: string;
+            status: components["schemas"]["ConfirmationStatus"];
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            log: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        ConfirmationListDto: {
+            items: components["schemas"]["ConfirmationDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1502,6 +3730,18 @@ export interface operations {
                 lang?: "vi" | "en";
                 /** @description Only courses for this target group */
                 targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description Only courses of this level */
+                level?: "basic" | "intermediate" | "advanced";
+                /** @description Only courses written in (or translated into) this language */
+                language?: "vi" | "en";
+                /** @description By estimated time: short ≤ 30 min, medium 31–90 min, long > 90 min */
+                duration?: "short" | "medium" | "long";
+                /** @description Only courses of at least this many estimated minutes */
+                minMinutes?: number;
+                /** @description Only courses of at most this many estimated minutes */
+                maxMinutes?: number;
+                /** @description Words to find in the title or summary, in any language; Vietnamese accents optional ("an toan" finds "an toàn") */
+                q?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -1521,6 +3761,39 @@ export interface operations {
             };
             /** @description A query parameter is unknown or invalid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: {
+                /** @description Language of titles and bodies (default: the account’s preference, else vi); falls back to the course’s own */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+            /** @description No published course with this slug */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3309,6 +5582,3453 @@ export interface operations {
             };
             /** @description Sign-in with the national digital ID is not configured */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMediaAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAssetDto"];
+                };
+            };
+            /** @description No such video, or not yet published and the caller is not an author or reviewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putMediaCaptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        /** @description A WebVTT file (at most 512 KiB) */
+        requestBody: {
+            content: {
+                "text/vtt": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaCaptionDto"];
+                };
+            };
+            /** @description The file is not valid WebVTT: each problem with its line */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptionsErrorDto"];
+                };
+            };
+        };
+    };
+    getMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The file under the asset, e.g. r-<revision>/360p/index.m3u8 (may contain slashes) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The byte range asked for (Range header) */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such file, or the video is not readable by the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportCourseArchive: {
+        parameters: {
+            query?: {
+                /** @description Version number to export; default: the newest published version, else the newest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course or version, or not one of the caller's courses */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    importCourseArchive: {
+        parameters: {
+            query?: {
+                /** @description Language of the refusal message */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedCourseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author or administrator, or no x-csrf-token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The archive is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/zip */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The archive is refused (unsafe paths, links, bombs, checksums, schema, mappings…); the message says why and ends with [code] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listAssessmentItems: {
+        parameters: {
+            query?: {
+                competencyRef?: string;
+                level?: number;
+                kind?: "single_choice" | "multiple_choice" | "true_false" | "ordering" | "matching" | "short_text" | "numeric" | "free_text";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemListDto"];
+                };
+            };
+        };
+    };
+    createAssessmentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorItemDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getAssessmentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorItemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateAssessmentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorItemDto"];
+                };
+            };
+        };
+    };
+    archiveAssessmentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQuizLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizLessonListDto"];
+                };
+            };
+        };
+    };
+    listQuizzes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizListDto"];
+                };
+            };
+        };
+    };
+    saveQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description Invalid, or the bank has too few items for the blueprint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+        };
+    };
+    updateQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+        };
+    };
+    listReviewTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskListDto"];
+                };
+            };
+        };
+    };
+    gradeReviewTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInputDto"];
+            };
+        };
+        responses: {
+            /** @description { outcome: reviewed | finalised } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getLessonQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonQuizDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    startQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartAttemptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description No attempt left */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    saveQuizAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswerDto"];
+                };
+            };
+            /** @description Submitted or past the deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    submitQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+        };
+    };
+    getMyMastery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasteryDto"];
+                };
+            };
+        };
+    };
+    adminListXapiClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XapiClientListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    adminIssueXapiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateXapiClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedXapiClientDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    adminRevokeXapiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or revoked already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMyCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificateListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadMyCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such certificate of yours (another learner's answers the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadMyCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such certificate of yours (another learner's answers the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVerificationDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    verifyCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCredentialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    certificateIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    certificateStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    adminRevokeCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVerificationDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioListCourses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioCreateCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioGetCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioDeleteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The course has been published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioListAuthors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseAuthorListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioAddAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAuthorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseAuthorListDto"];
+                };
+            };
+            /** @description The user does not hold the author role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioStartDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A draft or a version in review exists already, or nothing is published yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioGetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioDeleteDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioUpdateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioSetCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Larger than 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a PNG, JPEG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioReorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description The order does not list every module and lesson exactly once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioSetTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                language: "vi" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioPreview: {
+        parameters: {
+            query?: {
+                /** @description Language to show the texts in (fallback: the course language) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioCoverage: {
+        parameters: {
+            query: {
+                /** @description Whose required profile to measure the course against */
+                targetGroup: components["schemas"]["TargetGroup"];
+            };
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseCoverageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioChangelog: {
+        parameters: {
+            query?: {
+                /** @description The older version (default: the version this one was copied from) */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangelogDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description The version has no lesson */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not in review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioListComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioAddComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioAddModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioDeleteModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioUpdateModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioAddLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioDeleteLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioUpdateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    studioSetLessonCompetencies: {
+        parameters: {
+            query?: {
+                /** @description Language to show the texts in (fallback: the course language) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonCompetenciesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Unknown competency or level: each detail names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such course, version, module or lesson among your courses (the same answer for other authors' courses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is published (immutable), archived or in review: start a new draft, or withdraw it from review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewGetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewChangelog: {
+        parameters: {
+            query?: {
+                /** @description The older version (default: the version this one was copied from) */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangelogDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewListComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewAddComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You are an author of the course */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is not in review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioVersionDto"];
+                };
+            };
+            /** @description No comment */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You are an author of the course */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is not in review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCourseChangelog: {
+        parameters: {
+            query?: {
+                /** @description The older published version number (default: the one before `to`) */
+                from?: number;
+                /** @description The newer published version number (default: the newest) */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangelogDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCourseCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/webp": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    enrolInCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already enrolled (nothing changed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
+            };
+            /** @description Enrolled now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No published course with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    upgradeEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not enrolled in this course */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getLearningPath: {
+        parameters: {
+            query?: {
+                /** @description Language of titles and bodies (default: the account’s preference, else vi); falls back to the course’s own */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnPathDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not enrolled in this course */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordProgressEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressEventsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressEventsResultDto"];
+                };
+            };
+            /** @description An event is invalid (type for the lesson kind, interval beyond the video, too many events…) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not enrolled in the course of a lesson */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such lesson */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A lesson is not in the version the caller follows (reload the course) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMyLearning: {
+        parameters: {
+            query?: {
+                /** @description Language of titles and bodies (default: the account’s preference, else vi); falls back to the course’s own */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLearningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    adminListConfirmations: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ConfirmationStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    adminReplayConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not failed or dead */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

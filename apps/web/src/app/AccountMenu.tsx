@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { canAdminister, useMe, useSignOut, type CurrentUser } from '../features/auth/session';
+import { canAdminister, hasAnyRole, useMe, useSignOut, type CurrentUser } from '../features/auth/session';
 import { paths, signInPath } from './paths';
 
 /** Signed in: the user's name opening a small menu. Signed out: "Đăng nhập" and "Đăng ký". */
@@ -87,9 +87,42 @@ function AccountMenu({ user }: { user: CurrentUser }) {
         <li>
           <Link to={paths.profile}>{t('nav.profile')}</Link>
         </li>
+        <li>
+          <Link to={paths.myCertificates}>{t('nav.certificates')}</Link>
+        </li>
+        {hasAnyRole(user, ['administrator']) ? (
+          <li>
+            <Link to={paths.adminConfirmations}>{t('nav.confirmations')}</Link>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ['administrator']) ? (
+          <li>
+            <Link to={paths.adminXapi}>{t('nav.xapi')}</Link>
+          </li>
+        ) : null}
         {canAdminister(user) ? (
           <li>
             <Link to={paths.admin}>{t('nav.admin')}</Link>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ['author', 'administrator']) ? (
+          <li>
+            <Link to={paths.studio}>{t('nav.studio')}</Link>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ['reviewer', 'administrator']) ? (
+          <li>
+            <Link to={paths.review}>{t('nav.review')}</Link>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ['author', 'administrator']) ? (
+          <li>
+            <Link to={paths.itemBank}>{t('nav.itemBank')}</Link>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ['author', 'reviewer', 'administrator']) ? (
+          <li>
+            <Link to={paths.grading}>{t('nav.grading')}</Link>
           </li>
         ) : null}
         <li>

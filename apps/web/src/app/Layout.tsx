@@ -39,6 +39,7 @@ export function Layout() {
                 {t('nav.catalog')}
               </NavLink>
             </li>
+            <MyLearningNavItem />
             <li>
               <NavLink to={paths.frameworks} className="site-nav__link">
                 {t('nav.frameworks')}
@@ -63,6 +64,20 @@ export function Layout() {
       </footer>
       <ScrollRestoration />
     </>
+  );
+}
+
+/** "Việc học của tôi" in the navigation, for people signed in. */
+function MyLearningNavItem() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <li>
+      <NavLink to={paths.myLearning} className="site-nav__link">
+        {t('nav.myLearning')}
+      </NavLink>
+    </li>
   );
 }
 

@@ -17,6 +17,23 @@ export const paths = {
   adminUsers: '/quan-tri/nguoi-dung',
   adminUser: (userId: string) => `/quan-tri/nguoi-dung/${encodeURIComponent(userId)}`,
   adminHouseholds: '/quan-tri/ho-gia-dinh',
+  adminConfirmations: '/quan-tri/xac-nhan',
+  adminXapi: '/quan-tri/xapi',
+  myCertificates: '/chung-chi',
+  verifyCertificate: '/xac-minh',
+  verify: (serial: string) => `/xac-minh/${encodeURIComponent(serial)}`,
+  course: (slug: string) => `/khoa-hoc/${encodeURIComponent(slug)}`,
+  learn: (slug: string) => `/hoc/${encodeURIComponent(slug)}`,
+  lesson: (slug: string, lessonId: string) => `/hoc/${encodeURIComponent(slug)}/bai/${encodeURIComponent(lessonId)}`,
+  myLearning: '/hoc-cua-toi',
+  quiz: (slug: string, lessonId: string) => `/hoc/${encodeURIComponent(slug)}/kiem-tra/${encodeURIComponent(lessonId)}`,
+  itemBank: '/studio/ngan-hang-cau-hoi',
+  studio: '/studio',
+  studioCourse: (courseId: string) => `/studio/khoa-hoc/${encodeURIComponent(courseId)}`,
+  review: '/duyet',
+  reviewVersion: (versionId: string) => `/duyet/${encodeURIComponent(versionId)}`,
+  studioImport: '/studio/nhap-khoa-hoc',
+  grading: '/cham-bai',
 } as const;
 
 /** The query parameter carrying the page to go back to after signing in. */

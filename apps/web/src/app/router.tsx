@@ -99,10 +99,96 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: { Component: async () => (await withMessages('admin', () => import('../features/admin/UnitsPage'))).UnitsPage },
                 },
                 {
+                  path: 'xac-nhan',
+                  loader: requireUser(queryClient, ['administrator']),
+                  lazy: { Component: async () => (await withMessages(['admin', 'certificates'], () => import('../features/certificates/ConfirmationsPage'))).ConfirmationsPage },
+                },
+                {
                   path: 'ho-gia-dinh',
                   lazy: { Component: async () => (await withMessages('admin', () => import('../features/admin/HouseholdsPage'))).HouseholdsPage },
                 },
+                {
+                  path: 'xapi',
+                  loader: requireUser(queryClient, ['administrator']),
+                  lazy: { Component: async () => (await withMessages(['admin', 'xapi'], () => import('../features/xapi/XapiClientsPage'))).XapiClientsPage },
+                },
               ],
+            },
+            {
+              path: 'khoa-hoc/:slug',
+              loader: () => {
+                void queryClient.prefetchQuery(coursesQueryOptions(currentLanguage()));
+                return null;
+              },
+              lazy: { Component: async () => (await withMessages('learn', () => import('../features/catalog/CoursePage'))).CoursePage },
+            },
+            {
+              path: 'hoc/:slug',
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('learn', () => import('../features/learn/LearnPage'))).LearnPage },
+            },
+            {
+              path: 'hoc/:slug/bai/:lessonId',
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('learn', () => import('../features/learn/LessonPage'))).LessonPage },
+            },
+            {
+              path: 'hoc/:slug/kiem-tra/:lessonId',
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages(['learn', 'assessment'], () => import('../features/quiz/QuizPage'))).QuizPage },
+            },
+            {
+              path: segment(paths.itemBank),
+              loader: requireUser(queryClient, ['author', 'administrator']),
+              lazy: { Component: async () => (await withMessages('assessment', () => import('../features/item-bank/ItemBankPage'))).ItemBankPage },
+            },
+            {
+              path: segment(paths.studio),
+              loader: requireUser(queryClient, ['author', 'administrator']),
+              lazy: { Component: async () => (await withMessages(['studio', 'archives'], () => import('../features/studio/StudioPage'))).StudioPage },
+            },
+            {
+              path: 'studio/khoa-hoc/:courseId',
+              loader: requireUser(queryClient, ['author', 'administrator']),
+              lazy: { Component: async () => (await withMessages(['studio', 'media', 'archives'], () => import('../features/studio/CourseEditorPage'))).CourseEditorPage },
+            },
+            {
+              path: segment(paths.review),
+              loader: requireUser(queryClient, ['reviewer', 'administrator']),
+              lazy: { Component: async () => (await withMessages('studio', () => import('../features/review/ReviewQueuePage'))).ReviewQueuePage },
+            },
+            {
+              path: 'duyet/:versionId',
+              loader: requireUser(queryClient, ['reviewer', 'administrator']),
+              lazy: { Component: async () => (await withMessages(['studio', 'media'], () => import('../features/review/ReviewPage'))).ReviewPage },
+            },
+            {
+              path: segment(paths.studioImport),
+              loader: requireUser(queryClient, ['author', 'administrator']),
+              lazy: { Component: async () => (await withMessages('archives', () => import('../features/archives/ImportArchivePage'))).ImportArchivePage },
+            },
+            {
+              path: segment(paths.grading),
+              loader: requireUser(queryClient, ['author', 'reviewer', 'administrator']),
+              lazy: { Component: async () => (await withMessages('assessment', () => import('../features/item-bank/ReviewQueuePage'))).ReviewQueuePage },
+            },
+            {
+              path: segment(paths.myLearning),
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('learn', () => import('../features/dashboard/DashboardPage'))).DashboardPage },
+            },
+            {
+              path: segment(paths.myCertificates),
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('certificates', () => import('../features/certificates/MyCertificatesPage'))).MyCertificatesPage },
+            },
+            {
+              path: segment(paths.verifyCertificate),
+              lazy: { Component: async () => (await withMessages('certificates', () => import('../features/certificates/VerifyPage'))).VerifyPage },
+            },
+            {
+              path: 'xac-minh/:serial',
+              lazy: { Component: async () => (await withMessages('certificates', () => import('../features/certificates/VerifyPage'))).VerifyPage },
             },
             // The address of this page before the app's addresses became Vietnamese.
             { path: 'frameworks', Component: alias(paths.frameworks) },

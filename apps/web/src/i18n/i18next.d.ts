@@ -4,11 +4,17 @@
 import 'i18next';
 import type accountVi from './locales/account.vi.json';
 import type adminVi from './locales/admin.vi.json';
+import type learnVi from './locales/learn.vi.json';
+import type assessmentVi from './locales/assessment.vi.json';
 import type vi from './locales/vi.json';
+import type certificatesVi from './locales/certificates.vi.json';
+import type studioVi from './locales/studio.vi.json';
+import type archivesVi from './locales/archives.vi.json';
+import type xapiVi from './locales/xapi.vi.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi & typeof accountVi & typeof adminVi };
+    resources: { translation: typeof vi & typeof accountVi & typeof adminVi & typeof learnVi & typeof assessmentVi & typeof certificatesVi & typeof archivesVi & typeof studioVi & typeof xapiVi };
   }
 }

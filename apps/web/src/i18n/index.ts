@@ -36,10 +36,17 @@ function storeLanguage(language: Language): void {
  * kept out of the main catalogue: each area's page chunks load them (see `withMessages`), in the
  * current language, into the same `translation` namespace. Typed keys cover them (i18next.d.ts).
  */
-export type MessagePart = 'account' | 'admin';
+export type MessagePart = 'account' | 'admin' | 'learn' | 'assessment' | 'certificates' | 'media' | 'archives' | 'studio' | 'xapi';
 const partLoaders: Record<MessagePart, Record<Language, () => Promise<{ default: Catalogue }>>> = {
+  certificates: { vi: () => import('./locales/certificates.vi.json'), en: () => import('./locales/certificates.en.json') },
   account: { vi: () => import('./locales/account.vi.json'), en: () => import('./locales/account.en.json') },
   admin: { vi: () => import('./locales/admin.vi.json'), en: () => import('./locales/admin.en.json') },
+  learn: { vi: () => import('./locales/learn.vi.json'), en: () => import('./locales/learn.en.json') },
+  media: { vi: () => import('./locales/media.vi.json'), en: () => import('./locales/media.en.json') },
+  assessment: { vi: () => import('./locales/assessment.vi.json'), en: () => import('./locales/assessment.en.json') },
+  archives: { vi: () => import('./locales/archives.vi.json'), en: () => import('./locales/archives.en.json') },
+  studio: { vi: () => import('./locales/studio.vi.json'), en: () => import('./locales/studio.en.json') },
+  xapi: { vi: () => import('./locales/xapi.vi.json'), en: () => import('./locales/xapi.en.json') },
 };
 const partsInUse = new Set<MessagePart>();
 const partsLoaded = new Map<string, Promise<void>>();

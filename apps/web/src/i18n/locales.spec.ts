@@ -2,6 +2,12 @@ import accountEn from './locales/account.en.json';
 import accountVi from './locales/account.vi.json';
 import adminEn from './locales/admin.en.json';
 import adminVi from './locales/admin.vi.json';
+import learnEn from './locales/learn.en.json';
+import learnVi from './locales/learn.vi.json';
+import assessmentEn from './locales/assessment.en.json';
+import assessmentVi from './locales/assessment.vi.json';
+import archivesEn from './locales/archives.en.json';
+import archivesVi from './locales/archives.vi.json';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
 
@@ -10,6 +16,9 @@ const CATALOGUES: [string, object, object][] = [
   ['main', vi, en],
   ['account', accountVi, accountEn],
   ['admin', adminVi, adminEn],
+  ['learn', learnVi, learnEn],
+  ['assessment', assessmentVi, assessmentEn],
+  ['archives', archivesVi, archivesEn],
 ];
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

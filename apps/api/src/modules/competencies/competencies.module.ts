@@ -17,6 +17,6 @@ import { LessonCompetency } from './lesson-competency.entity';
   imports: [TypeOrmModule.forFeature([LessonCompetency])],
   controllers: [FrameworksController, CompetencyMappingsController, CourseCoverageController],
   providers: [curriculumCatalogProvider, CompetencyMappingService, FrameworksService, CourseCoverageService],
-  exports: [CompetencyMappingService],
+  exports: [CompetencyMappingService, CourseCoverageService],
 })
 export class CompetenciesModule {}

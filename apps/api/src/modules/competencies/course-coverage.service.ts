@@ -83,6 +83,15 @@ export class CourseCoverageService {
       [slug],
     )) as { id: string; version_number: number }[];
     if (!version) throw new NotFoundException(`No published course "${slug}"`);
+    return this.forVersion(version.id, slug, version.version_number, targetGroup);
+  }
+
+  /**
+   * Coverage of one version (a draft too: the studio shows it while the course is written). The
+   * caller checks that the version may be read.
+   */
+  async forVersion(versionId: string, slug: string, versionNumber: number, targetGroup: TargetGroup): Promise<CourseCoverageDto> {
+    const version = { id: versionId, version_number: versionNumber };
     const profile = findProfile(this.catalog, targetGroup);
     if (!profile) throw new NotFoundException(`No required profile for target group "${targetGroup}"`);
 

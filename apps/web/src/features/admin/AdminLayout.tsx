@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { paths } from '../../app/paths';
+import { hasAnyRole, useMe } from '../auth/session';
 import { useScopeRoots } from './api';
 
 /**
@@ -9,6 +10,8 @@ import { useScopeRoots } from './api';
  */
 export function AdminLayout() {
   const { t } = useTranslation();
+  const me = useMe();
+  const administrator = !!me.data && hasAnyRole(me.data, ['administrator']);
   return (
     <>
       <nav className="sub-nav" aria-label={t('admin.sections')}>
@@ -22,6 +25,16 @@ export function AdminLayout() {
           <li>
             <NavLink to={paths.adminHouseholds}>{t('admin.households.title')}</NavLink>
           </li>
+          {administrator ? (
+            <>
+              <li>
+                <NavLink to={paths.adminConfirmations}>{t('nav.confirmations')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.adminXapi}>{t('nav.xapi')}</NavLink>
+              </li>
+            </>
+          ) : null}
         </ul>
       </nav>
       <Outlet />

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AdminUser, Role, RoleAssignment } from '../../api/client';
@@ -92,7 +93,7 @@ function UserDetail({ user }: { user: AdminUser }) {
 }
 
 /** A refused role change, in words for the official. */
-function roleChangeError(t: ReturnType<typeof useTranslation>['t'], error: unknown, self: boolean): string {
+function roleChangeError(t: TFunction, error: unknown, self: boolean): string {
   if (!(error instanceof ApiError)) return t(`error.${errorKind(error)}`);
   if (error.status === 403) return self ? t('admin.user.self') : t('admin.user.notAllowed');
   if (error.status === 404) return t('admin.notInScope');
