@@ -33,6 +33,9 @@ module.exports = {
   transform: common.transform,
   transformIgnorePatterns: common.transformIgnorePatterns,
   testTimeout: 30_000,
+  // Most of a test's time is spent waiting on Chromium, ffmpeg, PostgreSQL and workers: two test
+  // files at a time even on two cores (jest's default there is one).
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts?(x)', '<rootDir>/scripts/**/*.spec.ts'] },
     {

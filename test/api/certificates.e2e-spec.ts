@@ -4,9 +4,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue, Worker, type Job } from 'bullmq';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { CertificatesProcessor } from '../../apps/api/src/modules/certificates/certificates.processor';
@@ -100,6 +102,12 @@ describe('certificates (real PostgreSQL, Redis, BullMQ worker)', () => {
     expect(text).toContain(serial);
     expect(text).toContain(`http://hocso.example.vn/xac-minh/${serial}`);
     expect(execFileSync('pdffonts', [file]).toString()).toMatch(/DejaVuSans.*yes/);
+
+    // The QR code, as a phone camera reads it off the printed page, leads to the verification page.
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', file, file.replace(/\.pdf$/, '')]);
+    const png = PNG.sync.read(readFileSync(file.replace(/\.pdf$/, '.png')));
+    const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(qr?.data).toBe(`http://hocso.example.vn/xac-minh/${serial}`);
   });
 
   it('the credential verifies offline with the issuer document; an edited one fails', async () => {

@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
 import { startWorker, type RunningApi } from '../support/app';
 import { launchBrowser, overflowsHorizontally } from '../support/browser';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
-import { createPerson, tag, type TestPerson } from '../support/scope-fixtures';
+import request from 'supertest';
+import { as, createPerson, tag, type TestPerson } from '../support/scope-fixtures';
 import { DESKTOP, expectAccessible, newPage, PHONE, startWebApi } from '../support/web';
 
 jest.setTimeout(240_000);
@@ -120,6 +121,23 @@ describe('the studio in Chromium: an author writes a course, a reviewer publishe
     await page.getByText(/^Sẵn sàng:/).waitFor({ timeout: 120_000 });
     await expectAccessible(page);
 
+    // captions: a broken file is refused line by line, then a good one is kept
+    const badCaptions = join(dir, 'bad.vtt');
+    writeFileSync(badCaptions, 'WEBVTT\n\n00:00:01.500 --> 00:00:00.500\nSai thời gian\n');
+    await page.getByLabel('Tệp phụ đề .vtt').setInputFiles(badCaptions);
+    await page.getByRole('button', { name: 'Tải phụ đề lên' }).click();
+    await page.getByText(/^Dòng \d+:/).first().waitFor();
+    const goodCaptions = join(dir, 'good.vtt');
+    writeFileSync(goodCaptions, 'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nĐừng đọc mã OTP cho người lạ.\n');
+    await page.getByLabel('Tệp phụ đề .vtt').setInputFiles(goodCaptions);
+    await page.getByRole('button', { name: 'Tải phụ đề lên' }).click();
+    await page.getByText(/^Đã lưu phụ đề/).waitFor();
+    const captionRows = (await db.query(
+      `SELECT c.language FROM media_captions c JOIN lessons l ON l.media_asset_id = c.asset_id WHERE l.title = 'Xem một cuộc gọi lừa đảo'`,
+    )) as { language: string }[];
+    expect(captionRows.map((row) => row.language)).toContain('vi');
+    await expectAccessible(page);
+
     // -- submit for review (projector size)
     await page.setViewportSize(DESKTOP);
     await page.getByRole('link', { name: 'Duyệt và phiên bản' }).click();
@@ -148,5 +166,40 @@ describe('the studio in Chromium: an author writes a course, a reviewer publishe
     // -- anyone: the catalog lists it
     await page.goto(api.url);
     await page.getByRole('heading', { name: title }).waitFor();
+  });
+
+  it('publishing a second version does not move an enrolled learner until they choose to', async () => {
+    const [course] = (await db.query(
+      `SELECT c.id, c.slug FROM courses c JOIN course_versions v ON v.course_id = c.id WHERE v.title = $1 AND v.status = 'published'`,
+      [title],
+    )) as { id: string; slug: string }[];
+    expect(course).toBeDefined();
+    const learner = await createPerson(db, { name: `Học viên ${tag()}` });
+    await as(api.url, learner).post(`/api/v1/courses/${course!.slug}/enrolment`).expect(201);
+
+    // version 2: the text lesson is renamed, then published by the reviewer
+    const draft = await as(api.url, author).post(`/api/v1/studio/courses/${course!.id}/drafts`).expect(201);
+    const lessons = (draft.body as { modules: { lessons: { id: string; title: string }[] }[] }).modules.flatMap((m) => m.lessons);
+    const textLesson = lessons.find((lesson) => lesson.title === 'Dấu hiệu lừa đảo')!;
+    await request(api.url)
+      .patch(`/api/v1/studio/lessons/${textLesson.id}`)
+      .set('cookie', `hocso_session=${author.token}`)
+      .set('x-csrf-token', author.csrfToken!)
+      .send({ title: 'Năm dấu hiệu lừa đảo' })
+      .expect(200);
+    const versionId = (draft.body as { id: string }).id;
+    await as(api.url, author).post(`/api/v1/studio/versions/${versionId}/submit`).expect((res) => expect(res.status).toBeLessThan(300));
+    await as(api.url, reviewer).post(`/api/v1/reviews/${versionId}/approve`, { comment: 'Tốt.' }).expect((res) => expect(res.status).toBeLessThan(300));
+
+    // the learner still sees version 1, and is offered the newer one
+    await pageAs(learner, PHONE);
+    await page.goto(`${api.url}/hoc/${course!.slug}`);
+    await page.getByText('Khoá học đã có phiên bản mới hơn.').waitFor();
+    await page.getByText(/^Dấu hiệu lừa đảo/).first().waitFor();
+    expect(await page.getByText('Năm dấu hiệu lừa đảo').count()).toBe(0);
+    await expectAccessible(page);
+    // …until they choose to move
+    await page.getByRole('button', { name: 'Chuyển sang phiên bản mới' }).click();
+    await page.getByText('Năm dấu hiệu lừa đảo').first().waitFor();
   });
 });
