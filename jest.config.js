@@ -43,6 +43,7 @@ module.exports = {
     },
     {
       ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/browser-timeout.ts'],
     },
   ],
 };

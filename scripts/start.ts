@@ -16,14 +16,20 @@ const workerMain = join(root, 'apps/api/dist/apps/api/src/worker.js');
 const webDist = join(root, 'apps/web/dist');
 
 /** A generated secret kept under .data/ so it stays the same between runs. */
-function localSecret(name: string, given: string | undefined): string {
+function localSecret(name: string, given: string | undefined, bytes = 12): string {
   if (given) return given;
   const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const password = randomBytes(12).toString('base64url');
+  const password = randomBytes(bytes).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/** This installation's certificate signing key: one Ed25519 seed made at the first start, kept in .data/. */
+function localSigningKeys(): string {
+  if (process.env.CERT_SIGNING_KEYS) return process.env.CERT_SIGNING_KEYS;
+  return JSON.stringify([{ id: 'local-1', seed: localSecret('certificate-signing-seed', undefined, 32) }]);
 }
 
 async function main(): Promise<void> {
@@ -65,6 +71,7 @@ async function main(): Promise<void> {
       DEMO_CONTENT: process.env.DEMO_CONTENT ?? 'true',
       QUEUE_DASHBOARD_PASSWORD: password,
       DEMO_ACCOUNTS_PASSWORD: demoPassword,
+      CERT_SIGNING_KEYS: localSigningKeys(),
     };
     for (const note of infra.notes) console.log(`• ${note}`);
 

@@ -20,10 +20,11 @@ export class ContentJobsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.DEMO_CONTENT) {
-      const job = await this.enqueueDemoImport();
-      this.logger.log(`demo content import enqueued as job ${job.id}`);
+      // Units and accounts first (seconds), so people can sign in while the courses' videos are made.
       const units = await this.enqueueDemoUnitsImport();
       this.logger.log(`demo units import enqueued as job ${units.id}`);
+      const job = await this.enqueueDemoImport();
+      this.logger.log(`demo content import enqueued as job ${job.id}`);
     }
   }
 
