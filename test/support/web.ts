@@ -23,6 +23,9 @@ export function randomIp(): string {
 /** A fresh browser context (no cookies, no stored preferences) and a page in it. */
 export async function newPage(browser: Browser, viewport = PHONE): Promise<Page> {
   const context: BrowserContext = await browser.newContext({ viewport, extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+  // Waits, not delays: a step ends as soon as the page is ready. Playwright's 30 s default is too
+  // short when another test file shares the two cores (a sign-in hashes with argon2, pages run axe).
+  context.setDefaultTimeout(90_000);
   return context.newPage();
 }
 
