@@ -14,6 +14,7 @@ import { DEMO_COURSES } from '../../apps/api/src/modules/content/demo-courses';
 import { DEMO_QUIZZES } from '../../apps/api/src/modules/content/demo-quizzes';
 import { QueueName } from '../../apps/api/src/queue/queues';
 import { startApi, startWorker, waitFor, type RunningApi } from '../support/app';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
 
 const demoSlugs = DEMO_COURSES.map((c) => c.slug);
@@ -27,9 +28,7 @@ async function demoRowCounts(dataSource: DataSource) {
             (SELECT count(*) FROM course_versions v JOIN courses c ON c.id = v.course_id WHERE c.slug = ANY($1))::int AS versions,
             (SELECT count(*) FROM l)::int AS lessons,
             (SELECT count(*) FROM l WHERE kind = 'video' AND media_asset_id IS NOT NULL)::int AS linked_videos,
-            (SELECT count(*) FROM media_assets a WHERE a.original_filename = ANY(SELECT s || '.mp4' FROM unnest($1::text[]) s)
-               -- other test files import the demo set into the same database from their own queues at the same time
-               AND EXISTS (SELECT 1 FROM lessons l WHERE l.media_asset_id = a.id))::int AS assets,
+            (SELECT count(*) FROM media_assets a WHERE a.original_filename = ANY(SELECT s || '.mp4' FROM unnest($1::text[]) s))::int AS assets,
             (SELECT count(*) FROM media_captions mc JOIN l ON l.media_asset_id = mc.asset_id)::int AS captions,
             (SELECT count(*) FROM quizzes q JOIN l ON l.lesson_key = q.lesson_key)::int AS quizzes`,
     [demoSlugs],
@@ -43,6 +42,7 @@ describe('demo content import job (real BullMQ worker, ffmpeg, media queue)', ()
   let dataSource: DataSource;
   let storageDir: string;
   let workDir: string;
+  let database: OwnDatabase;
   const lessons = DEMO_COURSES.flatMap((c) => c.modules.flatMap((m) => m.lessons));
   const expectedVideos = lessons.filter((l) => l.kind === 'video').length;
   const expected = {
@@ -58,7 +58,10 @@ describe('demo content import job (real BullMQ worker, ffmpeg, media queue)', ()
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'hocso-demo-test-storage-'));
     workDir = await mkdtemp(join(tmpdir(), 'hocso-demo-test-work-'));
-    const overrides = { QUEUE_PREFIX: prefix, STORAGE_DIR: storageDir, MEDIA_WORK_DIR: workDir };
+    // Its own database: other test files import the demo set too, and their workers (other queues) would
+    // transcode the videos they linked, or stop before they do.
+    database = await createOwnDatabase('demo');
+    const overrides = { DATABASE_URL: database.url, RUN_MIGRATIONS: 'true', QUEUE_PREFIX: prefix, STORAGE_DIR: storageDir, MEDIA_WORK_DIR: workDir };
     api = await startApi(overrides);
     worker = await startWorker(overrides);
     dataSource = api.app.get<DataSource>(getDataSourceToken());
@@ -66,6 +69,7 @@ describe('demo content import job (real BullMQ worker, ffmpeg, media queue)', ()
   afterAll(async () => {
     await worker.close();
     await api.close();
+    await database.drop();
     await deleteKeysWithPrefix(prefix);
     await rm(storageDir, { recursive: true, force: true });
     await rm(workDir, { recursive: true, force: true });

@@ -1,11 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { withDatabase } from '../../scripts/lib/infra';
 import { startApi, type RunningApi } from './app';
-import { testEnv } from './env';
+import { createOwnDatabase } from './own-database';
 import { ownQueuePrefix } from './redis-keys';
 
 /**
@@ -21,13 +18,9 @@ export interface RemoteLrs {
 }
 
 export async function startRemoteLrs(): Promise<RemoteLrs> {
-  const database = `hocso_test_xapi_remote_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testEnv.postgresAdminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  const queuePrefix = ownQueuePrefix(`xapi-remote-${database.slice(-8)}`);
-  const api = await startApi({ DATABASE_URL: withDatabase(testEnv.postgresAdminUrl(), database), RUN_MIGRATIONS: 'true', QUEUE_PREFIX: queuePrefix });
+  const database = await createOwnDatabase('xapi_remote');
+  const queuePrefix = ownQueuePrefix(`xapi-remote-${database.name.slice(-8)}`);
+  const api = await startApi({ DATABASE_URL: database.url, RUN_MIGRATIONS: 'true', QUEUE_PREFIX: queuePrefix });
   const db = (api.app as INestApplicationContext).get<DataSource>(getDataSourceToken());
   return {
     api,
@@ -36,10 +29,7 @@ export async function startRemoteLrs(): Promise<RemoteLrs> {
     queuePrefix,
     close: async () => {
       await api.close();
-      const drop = new pg.Client({ connectionString: testEnv.postgresAdminUrl() });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await drop.end();
+      await database.drop();
     },
   };
 }
