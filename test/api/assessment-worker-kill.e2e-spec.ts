@@ -10,7 +10,7 @@ import { startApi, waitFor, type RunningApi } from '../support/app';
 import { testEnv } from '../support/env';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
 import { createPerson, type TestPerson } from '../support/scope-fixtures';
-import { client, createQuizCourse, itemInputs } from './assessment.fixtures';
+import { client, createQuizCourse, enrol, itemInputs } from './assessment.fixtures';
 
 // The compiled worker (as `npm run start:worker` runs it), in a child process we can SIGKILL mid-job.
 const workerJs = join(__dirname, '../../apps/api/dist/apps/api/src/worker.js');
@@ -68,6 +68,7 @@ function startChildWorker(prefix: string, env: Record<string, string> = {}): Chi
     const kinds = itemInputs(REF, 1);
     for (const kind of ['single_choice', 'true_false', 'numeric']) expect((await client(api.url, author).post('/api/v1/assessment/items', kinds[kind]!.input)).status).toBe(201);
     const course = await createQuizCourse(db);
+    await enrol(db, learner.id, course);
     const quiz = await client(api.url, author).post('/api/v1/assessment/quizzes', { lessonId: course.lessonId, title: 'Kill', passPercent: 60, blueprint: [{ competencyRef: REF, level: 1, count: 3 }] });
     expect(quiz.status).toBe(201);
     const me = client(api.url, learner);
@@ -87,7 +88,7 @@ function startChildWorker(prefix: string, env: Record<string, string> = {}): Chi
     const first = startChildWorker(prefix, { ASSESSMENT_TEST_PAUSE_BEFORE_COMMIT_MS: '120000' });
     children.push(first);
     expect((await me.post(`/api/v1/attempts/${attempt.id}/submit`)).status).toBe(200);
-    await waitFor(async () => (first.output().includes(`ASSESSMENT_TEST_PAUSED_BEFORE_COMMIT ${attempt.id}`) ? true : undefined), 'the first worker to pause before COMMIT', 30_000);
+    await waitFor(async () => (first.output().includes(`ASSESSMENT_TEST_PAUSED_BEFORE_COMMIT ${attempt.id}`) ? true : undefined), 'the first worker to pause before COMMIT', 90_000);
     first.child.kill('SIGKILL');
     await first.exit;
     expect(await counts()).toEqual({ status: 'submitted', grades: 0, evidence: 0, scored: 0 });
@@ -111,5 +112,5 @@ function startChildWorker(prefix: string, env: Record<string, string> = {}): Chi
 
     second.child.kill('SIGTERM');
     await second.exit;
-  }, 90_000);
+  }, 180_000);
 });

@@ -9,7 +9,7 @@ import { JobName, QueueName, jobId } from '../../apps/api/src/queue/queues';
 import { startApi, startWorker, waitFor, type RunningApi } from '../support/app';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
 import { createPerson, type TestPerson } from '../support/scope-fixtures';
-import { client, createQuizCourse, FREE_TEXT_INPUT, itemInputs, keyFieldsIn, type QuizCourse } from './assessment.fixtures';
+import { client, createQuizCourse, enrol, FREE_TEXT_INPUT, itemInputs, keyFieldsIn, type QuizCourse } from './assessment.fixtures';
 
 const REF = 'digcomp-2.2:2.1';
 const LEVEL = 2;
@@ -70,6 +70,7 @@ describe('assessment: item bank, quizzes, attempts, grading jobs (real PostgreSQ
     learnerA = await createPerson(db);
     learnerB = await createPerson(db);
     course = await createQuizCourse(db);
+    for (const p of [learnerA, learnerB]) await enrol(db, p.id, course);
     for (const kind of KIND_NAMES) {
       const res = await client(api.url, author).post('/api/v1/assessment/items', KINDS[kind]!.input);
       expect(res.status).toBe(201);
@@ -168,6 +169,16 @@ describe('assessment: item bank, quizzes, attempts, grading jobs (real PostgreSQ
       expect(reloaded.items.filter((i) => i.response === null)).toHaveLength(KIND_NAMES.length - 3);
     });
 
+    it('refuses a learner who is not enrolled in the course (403 saying what to do), then lets them once enrolled', async () => {
+      const stranger = await createPerson(db);
+      const refused = await learner(stranger).post(`/api/v1/quizzes/${quizId}/attempts`, { lessonId: course.lessonId });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toBe('Enrol in this course before taking its quiz.');
+      expect(await db.query(`SELECT id FROM quiz_attempts WHERE user_id = $1`, [stranger.id])).toEqual([]);
+      await enrol(db, stranger.id, course);
+      expect((await learner(stranger).post(`/api/v1/quizzes/${quizId}/attempts`, { lessonId: course.lessonId })).status).toBe(201);
+    });
+
     it('learner B gets 404 on learner A\'s attempt and answers', async () => {
       const b = learner(learnerB);
       expect((await b.get(`/api/v1/attempts/${attemptA.id}`)).status).toBe(404);
@@ -248,6 +259,7 @@ describe('assessment: item bank, quizzes, attempts, grading jobs (real PostgreSQ
 
       // the delayed job: a timed quiz, its deadline moved to now, its job promoted
       const timed = await createQuizCourse(db);
+      await enrol(db, learnerB.id, timed);
       const q = await client(api.url, author).post('/api/v1/assessment/quizzes', {
         lessonId: timed.lessonId,
         title: 'Có giờ',
@@ -279,6 +291,7 @@ describe('assessment: item bank, quizzes, attempts, grading jobs (real PostgreSQ
       const free = await client(api.url, author).post('/api/v1/assessment/items', FREE_TEXT_INPUT(ref, 1));
       expect(free.status).toBe(201);
       const c = await createQuizCourse(db);
+      await enrol(db, learnerB.id, c);
       const q = await client(api.url, author).post('/api/v1/assessment/quizzes', { lessonId: c.lessonId, title: 'Tự luận', passPercent: 50, blueprint: [{ competencyRef: ref, level: 1, count: 2 }] });
       const a = (await learner(learnerB).post(`/api/v1/quizzes/${q.body.id}/attempts`, { lessonId: c.lessonId })).body as AttemptBody;
       for (const item of a.items) {
@@ -291,6 +304,15 @@ describe('assessment: item bank, quizzes, attempts, grading jobs (real PostgreSQ
       expect(pending.grade).toBeNull();
 
       expect((await client(api.url, learnerB).get('/api/v1/assessment/reviews')).status).toBe(403);
+      // authors grade only for the courses they author; reviewers for every course
+      const outsider = await createPerson(db, { roles: [{ role: 'author' }] });
+      const courseAuthor = await createPerson(db, { roles: [{ role: 'author' }] });
+      await db.query(`INSERT INTO course_authors (course_id, user_id) VALUES ($1, $2)`, [c.courseId, courseAuthor.id]);
+      const taskOf = async (p: TestPerson) =>
+        ((await client(api.url, p).get('/api/v1/assessment/reviews')).body.items as { attemptId: string }[]).find((t) => t.attemptId === a.id);
+      expect(await taskOf(outsider)).toBeUndefined();
+      expect(await taskOf(courseAuthor)).toMatchObject({ attemptId: a.id });
+      expect((await client(api.url, outsider).put(`/api/v1/assessment/reviews/${a.id}/${free.body.id}`, { score: 0 })).status).toBe(404);
       const tasks = await client(api.url, reviewer).get('/api/v1/assessment/reviews');
       const task = (tasks.body.items as { attemptId: string; itemId: string; rubric: string; answer: string }[]).find((t) => t.attemptId === a.id)!;
       expect(task).toMatchObject({ itemId: free.body.id, answer: 'Tôi không chuyển tiền và gọi lại số tổng đài.', rubric: expect.stringContaining('gọi lại') });

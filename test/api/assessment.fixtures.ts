@@ -34,6 +34,11 @@ export async function createQuizCourse(db: DataSource, title = `Khoá kiểm tra
   return { slug, courseId, versionId, lessonId, lessonKey };
 }
 
+/** Enrols a person in the quiz course (its only version), as the course page's button does. */
+export async function enrol(db: DataSource, userId: string, course: QuizCourse): Promise<void> {
+  await db.query(`INSERT INTO enrolments (user_id, course_id, version_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, course.courseId, course.versionId]);
+}
+
 /** supertest requests signed as a person (cookie; CSRF header on changes). */
 export function client(url: string, person?: TestPerson) {
   const sign = (test: request.Test, unsafe: boolean): request.Test => {

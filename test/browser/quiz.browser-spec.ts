@@ -9,7 +9,7 @@ import { cookieName } from '../../apps/api/src/modules/identity/cookies';
 import { SESSION_COOKIE } from '../../apps/api/src/modules/identity/sessions.service';
 import { createPerson } from '../support/scope-fixtures';
 import { expectAccessible, newPage, PHONE, signUpByApi, startWebApi } from '../support/web';
-import { client, createQuizCourse, itemInputs, type QuizCourse } from '../api/assessment.fixtures';
+import { client, createQuizCourse, enrol, itemInputs, type QuizCourse } from '../api/assessment.fixtures';
 
 const REF = 'digcomp-2.2:5.1';
 const KINDS = ['single_choice', 'true_false', 'ordering', 'matching', 'short_text'] as const;
@@ -90,7 +90,8 @@ describe('taking a quiz on a phone in Chromium: offline, resume, submit, grade',
 
   it('answers with a lost connection, resumes after a reload, submits with confirmation and sees the grade', async () => {
     const page = await newPage(browser, PHONE);
-    await signUpByApi(page, api.url);
+    const learner = await signUpByApi(page, api.url);
+    await enrol(db, learner.id, course);
     await page.goto(`${api.url}/hoc/${course.slug}/kiem-tra/${course.lessonId}`);
     await page.getByRole('heading', { level: 2, name: 'Kiểm tra an toàn trên mạng' }).waitFor();
     await expectAccessible(page);

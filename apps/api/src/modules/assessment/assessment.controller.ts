@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto } from '../../common/error-response.dto';
 import { Authenticated, CurrentUser, RequireRoles, type AuthUser } from '../identity/auth-user';
@@ -115,7 +115,7 @@ export class AssessmentAuthoringController {
   @ApiOperation({ operationId: 'listReviewTasks', summary: 'Free-text answers waiting for a grade' })
   @ApiOkResponse({ type: ReviewTaskListDto })
   async listReviews(@CurrentUser() user: AuthUser): Promise<ReviewTaskListDto> {
-    return { items: await this.reviews.pending(user.id) };
+    return { items: await this.reviews.pending(user) };
   }
 
   @Put('reviews/:attemptId/:itemId')
@@ -123,13 +123,16 @@ export class AssessmentAuthoringController {
   @ApiOperation({ operationId: 'gradeReviewTask', summary: 'Grades a free-text answer; the attempt is finalised when none is left' })
   @ApiOkResponse({ description: '{ outcome: reviewed | finalised }' })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such answer, or not of a course the caller authors' })
   async review(
     @CurrentUser() user: AuthUser,
     @Param('attemptId', uuid) attemptId: string,
     @Param('itemId', uuid) itemId: string,
     @Body() body: ReviewInputDto,
   ): Promise<{ outcome: string }> {
-    const outcome = await this.grading.review(user.id, attemptId, itemId, body.score, body.feedback?.trim() || null);
+    const outcome = await this.grading.review(user, attemptId, itemId, body.score, body.feedback?.trim() || null);
+    // an attempt of a course the caller does not author is answered like a missing one
+    if (outcome === 'not-yours') throw new NotFoundException('No such answer waiting for your grade (not one of your courses?)');
     if (outcome === 'not-pending') throw new ConflictException('This answer is not waiting for a grade (already graded?)');
     if (outcome === 'own-attempt') throw new ForbiddenException('You cannot grade your own attempt');
     return { outcome };
@@ -160,6 +163,7 @@ export class LearnerQuizController {
   @ApiCreatedResponse({ type: AttemptDto })
   @ApiOkResponse({ type: AttemptDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'No attempt left' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not enrolled in the course' })
   async start(
     @CurrentUser() user: AuthUser,
     @Param('quizId', uuid) quizId: string,

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -80,6 +80,7 @@ export class AttemptsService {
   async start(userId: string, quizId: string, lessonId: string): Promise<{ attempt: AttemptDto; created: boolean }> {
     const quiz = await this.quizOfLesson(lessonId);
     if (quiz.id !== quizId) throw new NotFoundException('No such quiz for this lesson');
+    await this.requireEnrolment(userId, lessonId);
     const outcome = await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quiz-attempt:${quizId}:${userId}`]);
       const [open] = (await m.query(`SELECT id, (deadline_at IS NOT NULL AND deadline_at <= now()) AS overdue FROM quiz_attempts WHERE quiz_id = $1 AND user_id = $2 AND status = 'in_progress'`, [
@@ -218,6 +219,17 @@ export class AttemptsService {
     )) as { id: string; title: string; timeLimitSeconds: number | null; maxAttempts: number | null; passPercent: number; blueprint: BlueprintEntry[] }[];
     if (!quiz) throw new NotFoundException('This lesson has no quiz');
     return quiz;
+  }
+
+  /** A quiz counts towards a course: only its enrolled learners may take it (any version of the course). */
+  private async requireEnrolment(userId: string, lessonId: string): Promise<void> {
+    const [enrolled] = (await this.db.query(
+      `SELECT 1 FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN course_versions v ON v.id = m.version_id
+         JOIN enrolments e ON e.course_id = v.course_id AND e.user_id = $2
+        WHERE l.id = $1`,
+      [lessonId, userId],
+    )) as unknown[];
+    if (!enrolled) throw new ForbiddenException('Enrol in this course before taking its quiz.');
   }
 
   private async draw(m: EntityManager, blueprint: readonly BlueprintEntry[]): Promise<{ id: string; options: ItemOption[]; targets: ItemOption[] }[]> {

@@ -5,6 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import type { AnswerKey, AttemptStatus, ItemKind } from './entities';
 import { gradeItem, type ItemResponse } from './graders';
 import { LessonCompletionPort } from './lesson-completion.port';
+import type { AuthUser } from '../identity/auth-user';
+import { gradesEveryCourse, mayGrade } from './reviews.service';
 import { updateReturning } from './sql';
 
 export type GradeOutcome = 'graded' | 'pending-review' | 'already-graded' | 'already-pending' | 'not-submitted' | 'missing';
@@ -90,10 +92,20 @@ export class GradingService {
    * A person's score for a free-text item; the attempt is finalised when none is left.
    * Returns false when the item is not waiting for a grade.
    */
-  async review(reviewerId: string, attemptId: string, itemId: string, score: number, feedback: string | null): Promise<'reviewed' | 'finalised' | 'not-pending' | 'own-attempt'> {
+  async review(
+    reviewer: AuthUser,
+    attemptId: string,
+    itemId: string,
+    score: number,
+    feedback: string | null,
+  ): Promise<'reviewed' | 'finalised' | 'not-pending' | 'own-attempt' | 'not-yours'> {
+    const reviewerId = reviewer.id;
     const result = await this.db.transaction(async (m) => {
       const attempt = await this.lock(m, attemptId);
-      if (!attempt || attempt.status !== 'pending_review') return { outcome: 'not-pending' as const };
+      if (!attempt) return { outcome: 'not-pending' as const };
+      const [allowed] = (await m.query(`SELECT 1 FROM quiz_attempts a WHERE a.id = $3 AND ${mayGrade('$2', '$1')}`, [reviewerId, gradesEveryCourse(reviewer), attemptId])) as unknown[];
+      if (!allowed) return { outcome: 'not-yours' as const };
+      if (attempt.status !== 'pending_review') return { outcome: 'not-pending' as const };
       if (attempt.userId === reviewerId) return { outcome: 'own-attempt' as const };
       const updated = (await updateReturning(m, `UPDATE attempt_items SET score = $3, needs_review = false, reviewed_by = $4, reviewed_at = now(), feedback = $5
           WHERE attempt_id = $1 AND item_id = $2 AND needs_review RETURNING item_id`,

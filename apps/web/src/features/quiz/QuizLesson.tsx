@@ -96,7 +96,11 @@ export function QuizLesson({ lessonId }: { lessonId: string }) {
       ) : null}
       {startError ? (
         <p className="field__error" role="alert">
-          {startError instanceof ApiError && startError.status === 409 ? t('assessment.lesson.noAttemptsLeft') : t('assessment.lesson.startError')}
+          {startError instanceof ApiError && startError.status === 409
+            ? t('assessment.lesson.noAttemptsLeft')
+            : startError instanceof ApiError && startError.status === 403
+              ? t('assessment.lesson.notEnrolled')
+              : t('assessment.lesson.startError')}
         </p>
       ) : null}
       {left !== 0 ? (
