@@ -15,16 +15,31 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { provideInfra, type Infra } from '../scripts/lib/infra';
-import { freePort, machineLine, peakRssBytes, readSettings, repoRoot, startNode, stopAllChildren, waitFor } from './lib/harness';
+import { cpuSecondsOf, freePort, loadLine, machineLine, peakRssBytes, readSettings, repoRoot, startNode, stopAllChildren, waitFor } from './lib/harness';
 
 const root = repoRoot(__dirname);
-const apiDist = join(root, 'apps/api/dist/apps/api/src');
+interface Build {
+  label: string;
+  /** The folder holding the API's compiled main.js. */
+  dist: string;
+}
+/**
+ * BENCH_API_DIST=[label=]folder[,[label=]folder…]: other builds of the API (folders holding main.js, e.g. a copy
+ * of an earlier build), measured in turn in the same run to compare before/after under the same load.
+ */
+const builds: Build[] = (process.env.BENCH_API_DIST ?? join(root, 'apps/api/dist/apps/api/src'))
+  .split(',')
+  .filter(Boolean)
+  .map((entry, i) => {
+    const eq = entry.indexOf('=');
+    return eq > 0 ? { label: entry.slice(0, eq), dist: entry.slice(eq + 1) } : { label: `build ${i + 1}`, dist: entry };
+  });
 const BENCH_PORTS = { postgres: 54349, redis: 63792 };
 const VIDEO_SECONDS = 3600;
 /** The API runs with NODE_ENV=production: secure cookies, hence the __Host- prefix (see identity/cookies.ts). */
@@ -54,8 +69,9 @@ async function main(): Promise<void> {
   const settings = { ...base, connections };
   const batchSizes = (flag('events') ?? '1,10').split(',').map(Number).filter((n) => n >= 1 && n <= 200);
   const learners = Number(flag('learners') ?? 2000);
-  if (!existsSync(join(apiDist, 'main.js'))) {
-    console.error('The API is not built (apps/api/dist): run `npm run build` first.');
+  const unbuilt = builds.find((b) => !existsSync(join(b.dist, 'main.js')));
+  if (unbuilt) {
+    console.error(`The API is not built (${unbuilt.dist}): run \`npm run build\` first.`);
     process.exitCode = 1;
     return;
   }
@@ -109,10 +125,17 @@ async function main(): Promise<void> {
     Object.assign(env, { NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: infra.redisUrl, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'true', HOST: '127.0.0.1' });
     // Production mode wants certificate signing keys: a throw-away one for this run.
     env.CERT_SIGNING_KEYS ??= JSON.stringify([{ id: `bench-${id}`, seed: randomBytes(32).toString('hex') }]);
-    const port = await freePort();
-    const nodeFlags = process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : [];
-    const apiProcess = startNode('api', [...nodeFlags, join(apiDist, 'main.js')], { cwd: root, env: { ...env, PORT: String(port) } });
-    await waitFor(`http://127.0.0.1:${port}/api/health/ready`, apiProcess, (status) => status === 200, 'the API to be ready', 120_000);
+    const nodeFlags = [
+      ...(process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : []),
+      ...(process.env.BENCH_API_HEAP_PROF ? ['--heap-prof', `--heap-prof-dir=${process.env.BENCH_API_HEAP_PROF}`] : []),
+    ];
+    const startApi = async (build: Build) => {
+      const port = await freePort();
+      const child = startNode('api', [...nodeFlags, join(build.dist, 'main.js')], { cwd: root, env: { ...env, PORT: String(port) } });
+      await waitFor(`http://127.0.0.1:${port}/api/health/ready`, child, (status) => status === 200, 'the API to be ready', 120_000);
+      return { port, child };
+    };
+    let api = await startApi(builds[0]!);
 
     // Learners with sessions, enrolled in a course with a one-hour video lesson.
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -121,36 +144,55 @@ async function main(): Promise<void> {
     const lessonId = people.lessonId;
 
     console.log(`progress benchmark: ${infra.notes.join('; ')}; database ${database}`);
-    console.log(machineLine());
+    console.log(`${machineLine()}; ${loadLine()} at the start`);
     const { rows: [{ max_connections: maxConnections }] } = await db.query<{ max_connections: string }>(`SHOW max_connections`);
     console.log(
       `POST /api/v1/progress/events: ${learners} learners, ${settings.connections} connections, batches of ${batchSizes.join(' and ')} video_watched events, ` +
-        `${settings.warmupSec} s warm-up, ${settings.durationSec} s measured; autocannon and PostgreSQL on the same CPUs.\n`,
+        `${settings.warmupSec} s warm-up, ${settings.durationSec} s measured; autocannon and PostgreSQL on the same CPUs.` +
+        (builds.length > 1 ? ` API builds, in turn: ${builds.map((b) => `${b.label} (${b.dist})`).join(', ')}.` : '') +
+        '\n',
     );
 
     const results: Figures[] = [];
-    for (const size of batchSizes) {
-      if (settings.warmupSec > 0) await drive(port, people.sessions, lessonId, size, settings.connections, settings.warmupSec);
-      const before = await countEvents(db);
-      const load = await drive(port, people.sessions, lessonId, size, settings.connections, settings.durationSec);
-      const written = (await countEvents(db)) - before;
-      const rss = peakRssBytes(apiProcess.pid);
-      results.push({
-        name: `hocso API, ${size} event${size === 1 ? '' : 's'}/request`,
-        eventsPerSec: written / load.elapsedSec,
-        requestsPerSec: load.requestsPerSec,
-        p50: load.p50,
-        p90: load.p90,
-        p99: load.p99,
-        errors: load.errors,
-        non2xx: load.non2xx,
-        ...(rss !== undefined ? { peakRssMb: rss / 1024 / 1024 } : {}),
-        note: `${written} events stored`,
-      });
-      process.stdout.write(`  ${results.at(-1)!.name}: ${results.at(-1)!.eventsPerSec.toFixed(0)} events/s\n`);
+    for (const [index, build] of builds.entries()) {
+      if (index > 0) api = await startApi(build);
+      for (const size of batchSizes) {
+        if (settings.warmupSec > 0) await drive(api.port, people.sessions, lessonId, size, settings.connections, settings.warmupSec);
+        const before = await countEvents(db);
+        const xactsBefore = await transactionsOf(db, database);
+        const cpuBefore = cpuSecondsOf(api.child.pid);
+        const clientBefore = process.cpuUsage();
+        const loadBefore = loadavg()[0]!;
+        const load = await drive(api.port, people.sessions, lessonId, size, settings.connections, settings.durationSec);
+        const cpuAfter = cpuSecondsOf(api.child.pid);
+        const client = process.cpuUsage(clientBefore);
+        const written = (await countEvents(db)) - before;
+        await new Promise((r) => setTimeout(r, 1100)); // backends publish their statistics at most once a second
+        const xacts = (await transactionsOf(db, database)) - xactsBefore;
+        const rss = peakRssBytes(api.child.pid);
+        const requests = load.requestsPerSec * load.elapsedSec;
+        const apiCpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+        results.push({
+          name: `hocso API${builds.length > 1 ? ` [${build.label}]` : ''}, ${size} event${size === 1 ? '' : 's'}/request`,
+          eventsPerSec: written / load.elapsedSec,
+          requestsPerSec: load.requestsPerSec,
+          p50: load.p50,
+          p90: load.p90,
+          p99: load.p99,
+          errors: load.errors,
+          non2xx: load.non2xx,
+          ...(rss !== undefined ? { peakRssMb: rss / 1024 / 1024 } : {}),
+          note:
+            `${written} events stored; ` +
+            (apiCpu !== undefined ? `API CPU ${((apiCpu * 1000) / Math.max(1, requests)).toFixed(2)} ms/request (${((apiCpu / load.elapsedSec) * 100).toFixed(0)}% of a core); ` : '') +
+            `client CPU ${(((client.user + client.system) / 1e6 / load.elapsedSec) * 100).toFixed(0)}% of a core; ` +
+            `${(xacts / Math.max(1, requests)).toFixed(2)} PostgreSQL transactions/request; load ${loadBefore.toFixed(1)}→${loadavg()[0]!.toFixed(1)}`,
+        });
+        process.stdout.write(`  ${results.at(-1)!.name}: ${results.at(-1)!.eventsPerSec.toFixed(0)} events/s, p99 ${load.p99} ms\n`);
+      }
+      if (process.env.BENCH_VERBOSE) console.log(`last output of the API:\n${api.child.output()}`);
+      await api.child.stop();
     }
-    if (process.env.BENCH_VERBOSE) console.log(`last output of the API:\n${apiProcess.output()}`);
-    await apiProcess.stop();
 
     // The raw baseline, with the API stopped (so its pool does not hold connections).
     const { rows: [{ used }] } = await db.query<{ used: number }>(`SELECT count(*)::int AS used FROM pg_stat_activity`);
@@ -161,11 +203,12 @@ async function main(): Promise<void> {
 
     console.log('');
     printFigures(results);
-    const best = results.filter((r) => r.name.startsWith('hocso')).sort((a, b) => b.eventsPerSec - a.eventsPerSec)[0];
-    if (best) {
+    console.log(`\n${loadLine()} at the end.`);
+    for (const r of results.filter((x) => x.name.startsWith('hocso'))) {
+      const met = r.eventsPerSec >= baseline.eventsPerSec && r.p99 < 100 && (r.peakRssMb ?? Infinity) < 300 && r.errors === 0 && r.non2xx === 0;
       console.log(
-        `\nBest API run: ${(best.eventsPerSec / baseline.eventsPerSec * 100).toFixed(0)}% of the raw upsert baseline's rate, p99 ${best.p99} ms, ` +
-          `peak RSS ${best.peakRssMb?.toFixed(0) ?? '?'} MB (targets: ≥ 100%, < 100 ms, < 300 MB).`,
+        `${r.name}: ${((r.eventsPerSec / baseline.eventsPerSec) * 100).toFixed(0)}% of the raw upsert baseline's rate, p99 ${r.p99} ms, ` +
+          `peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB (targets: ≥ 100%, < 100 ms, < 300 MB): ${met ? 'met' : 'not met'}.`,
       );
     }
   } finally {
@@ -213,6 +256,12 @@ async function seed(db: pg.Client, learners: number): Promise<{ lessonId: string
     );
   }
   return { lessonId, sessions };
+}
+
+/** Committed + rolled-back transactions of the benchmark database so far (every autocommitted statement is one). */
+async function transactionsOf(db: pg.Client, database: string): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(`SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1`, [database]);
+  return Number(rows[0]?.n ?? 0);
 }
 
 async function countEvents(db: pg.Client): Promise<number> {

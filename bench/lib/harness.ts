@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface BenchSettings {
@@ -88,6 +88,23 @@ export function peakRssBytes(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; undefined without /proc. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/** The machine's load average (1, 5, 15 minutes) and its CPU count, for the line above the figures. */
+export function loadLine(): string {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} CPU(s)`;
 }
 
 /** A port that was free a moment ago (the OS picks it). */

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { BatchLoader } from './batch-loader';
 import type { AuthUser, HeldRole } from './auth-user';
 import { cookieName, parseCookies, serializeCookie } from './cookies';
 
@@ -78,25 +79,37 @@ export class SessionsService {
     void reply.header('set-cookie', serializeCookie(this.cookieName, '', { secure: this.secureCookies, sameSite: 'Lax', maxAgeSeconds: 0 }));
   }
 
-  /** The signed-in user of a live session (not revoked, not expired, not idle too long, user not disabled), or null. */
+  /**
+   * The signed-in user of a live session (not revoked, not expired, not idle too long, user not disabled), or null.
+   * Lookups of concurrent requests are read together in one query (see {@link BatchLoader}): each request still
+   * reads the database after it arrived, so a sign-out, a revocation or a disabled account counts at once.
+   */
   async authenticate(token: string): Promise<AuthenticatedSession | null> {
+    return (await this.lookups.load(sha256Hex(token))) ?? null;
+  }
+
+  /** One read at a time: requests arriving while it runs are read together by the next (one query for all of them). */
+  private readonly lookups = new BatchLoader<string, AuthenticatedSession>((hashes) => this.readSessions(hashes), { maxKeys: 500, maxInFlight: 1 });
+
+  private async readSessions(tokenHashes: string[]): Promise<Map<string, AuthenticatedSession>> {
     const rows = (await this.dataSource.query(
       `SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id, u.display_name,
               COALESCE((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', au.path) ORDER BY r.role, au.path)
                           FROM role_assignments r LEFT JOIN administrative_units au ON au.id = r.unit_id
                          WHERE r.user_id = u.id), '[]'::json) AS roles
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+        WHERE s.token_hash = ANY ($1::varchar[]) AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(secs => $2) AND u.disabled_at IS NULL`,
-      [sha256Hex(token), SESSION_IDLE_SECONDS],
+      [tokenHashes, SESSION_IDLE_SECONDS],
     )) as { token_hash: string; csrf_token: string; last_seen_at: Date; id: string; display_name: string; roles: HeldRole[] }[];
-    const row = rows[0];
-    if (!row) return null;
-    if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [row.token_hash]);
+    const stale = rows.filter((row) => Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS).map((row) => row.token_hash);
+    if (stale.length > 0) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = ANY ($1::varchar[])`, [stale]);
+    const out = new Map<string, AuthenticatedSession>();
+    for (const row of rows) {
+      const roles = row.roles.some((r) => r.role === 'learner') ? row.roles : [{ role: 'learner' as const, unitId: null, unitPath: null }, ...row.roles];
+      out.set(row.token_hash, { user: { id: row.id, displayName: row.display_name, roles, sessionId: row.token_hash }, csrfToken: row.csrf_token });
     }
-    const roles = row.roles.some((r) => r.role === 'learner') ? row.roles : [{ role: 'learner' as const, unitId: null, unitPath: null }, ...row.roles];
-    return { user: { id: row.id, displayName: row.display_name, roles, sessionId: row.token_hash }, csrfToken: row.csrf_token };
+    return out;
   }
 
   /** Revokes one session by its token (sign-out, or the old session replaced at a new sign-in). */

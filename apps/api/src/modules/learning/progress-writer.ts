@@ -47,8 +47,9 @@ export interface CompletedCourseRow {
 }
 
 export interface WriteOutcome {
-  /** `${userId}:${clientEventId}` of the events recorded now (the others were already there). */
+  /** `${userId}:${clientEventId}` of the events recorded now (the others were already there); from write(): the request's own. */
   inserted: Set<string>;
+  /** From ProgressWriter.write: the rows of the request's own user(s) only. */
   progress: ProgressStateRow[];
   completedCourses: CompletedCourseRow[];
 }
@@ -61,8 +62,14 @@ interface Pending {
 
 /** Most rows one statement writes; more wait for the next flush. */
 const MAX_ROWS_PER_FLUSH = 2000;
-/** Flushes running at once (each holds one pooled connection for a transaction). */
-const MAX_IN_FLIGHT = 3;
+/**
+ * Flushes running at once. One: while it runs, every new request waits and joins the next flush, so
+ * under load a flush carries the events of many requests (one commit and three round trips for all of
+ * them) and flushes never contend for the same lesson_progress rows. Measured (bench/README.md): with 3,
+ * batches under CPU pressure held one or two requests each, and round trips to PostgreSQL were the
+ * largest item of the API's CPU profile.
+ */
+const MAX_IN_FLIGHT = 1;
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
@@ -123,26 +130,7 @@ export class ProgressWriter implements OnApplicationShutdown {
     this.schedule(); // another flush may start for what is left, up to MAX_IN_FLIGHT
     try {
       const outcome = await this.writeWithRetry(batch.flatMap((p) => p.rows));
-      // A course completion is told to one request only: the first one in the batch with events on it.
-      const owner = new Map<CompletedCourseRow, Pending>();
-      for (const c of outcome.completedCourses) {
-        const first = batch.find((p) => p.rows.some((r) => r.userId === c.user_id && r.courseId === c.course_id));
-        if (first) owner.set(c, first);
-      }
-      // Likewise a lesson completion (just_completed is true for the first request with events on the lesson).
-      const lessonOwner = new Map<ProgressStateRow, Pending>();
-      for (const row of outcome.progress) {
-        if (!row.just_completed) continue;
-        const first = batch.find((p) => p.rows.some((r) => r.userId === row.user_id && r.courseId === row.course_id && r.lessonKey === row.lesson_key));
-        if (first) lessonOwner.set(row, first);
-      }
-      for (const p of batch) {
-        p.resolve({
-          inserted: outcome.inserted,
-          progress: outcome.progress.map((row) => (row.just_completed && lessonOwner.get(row) !== p ? { ...row, just_completed: false } : row)),
-          completedCourses: outcome.completedCourses.filter((c) => owner.get(c) === p),
-        });
-      }
+      resolveBatch(batch, outcome);
     } catch (error) {
       for (const p of batch) p.reject(error);
     } finally {
@@ -162,6 +150,55 @@ export class ProgressWriter implements OnApplicationShutdown {
         await new Promise((r) => setTimeout(r, 5 * attempt));
       }
     }
+  }
+}
+
+/**
+ * Answers each request of a flushed batch with what concerns it: its own events recorded now, the
+ * progress rows of its own user (not the whole batch's: that would copy N rows into each of N answers),
+ * and a lesson or course completion told to one request only — the first one in the batch with events on it.
+ */
+function resolveBatch(batch: Pending[], outcome: WriteOutcome): void {
+  const progressOf = new Map<string, ProgressStateRow[]>();
+  for (const row of outcome.progress) {
+    const list = progressOf.get(row.user_id);
+    if (list) list.push(row);
+    else progressOf.set(row.user_id, [row]);
+  }
+  const completedOf = new Map<string, CompletedCourseRow[]>();
+  for (const c of outcome.completedCourses) {
+    const list = completedOf.get(c.user_id);
+    if (list) list.push(c);
+    else completedOf.set(c.user_id, [c]);
+  }
+  const told = new Set<ProgressStateRow | CompletedCourseRow>();
+  const claimed = new Set<string>();
+  for (const p of batch) {
+    // An event sent by two requests of the batch at once (a retry racing its original) counts as recorded for the first only.
+    const inserted = new Set<string>();
+    for (const r of p.rows) {
+      const key = `${r.userId}:${r.clientEventId}`;
+      if (outcome.inserted.has(key) && !claimed.has(key)) {
+        claimed.add(key);
+        inserted.add(key);
+      }
+    }
+    const users = new Set(p.rows.map((r) => r.userId));
+    const progress: ProgressStateRow[] = [];
+    const completedCourses: CompletedCourseRow[] = [];
+    for (const user of users) {
+      for (const row of progressOf.get(user) ?? []) {
+        const concerns = row.just_completed && !told.has(row) && p.rows.some((r) => r.userId === row.user_id && r.courseId === row.course_id && r.lessonKey === row.lesson_key);
+        if (concerns) told.add(row);
+        progress.push(row.just_completed && !concerns ? { ...row, just_completed: false } : row);
+      }
+      for (const c of completedOf.get(user) ?? []) {
+        if (told.has(c) || !p.rows.some((r) => r.userId === c.user_id && r.courseId === c.course_id)) continue;
+        told.add(c);
+        completedCourses.push(c);
+      }
+    }
+    p.resolve({ inserted, progress, completedCourses });
   }
 }
 
@@ -185,7 +222,7 @@ const MERGED_TEST = completes(
   'LEAST(lp.scrolled_at, EXCLUDED.scrolled_at)',
 );
 
-/** Events in, progress folded, in one statement. Returns the inserted events ('e' rows) and the progress rows ('p' rows). */
+/** Events in, progress folded, in one statement. Returns one 'e' row with the keys of the inserted events (one comma-separated text: cheaper to read than a row each, or an array) and the progress rows ('p' rows). */
 const WRITE_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[],
@@ -244,11 +281,11 @@ up AS (
   RETURNING lp.user_id, lp.course_id, lp.lesson_key, lp.lesson_id, lp.watched_seconds, lp.position_seconds, lp.completed_at, lp.completion_source,
             (lp.completed_at IS NOT NULL AND lp.completed_at = now()) AS just_completed
 )
-SELECT 'e' AS k, user_id, client_event_id::text AS client_event_id, NULL::uuid AS course_id, NULL::uuid AS lesson_key, NULL::uuid AS lesson_id,
-       NULL::int AS watched_seconds, NULL::float8 AS position_seconds, NULL::timestamptz AS completed_at, NULL::text AS completion_source, NULL::boolean AS just_completed
-  FROM ins
+SELECT 'e' AS k, NULL::uuid AS user_id, NULL::uuid AS course_id, NULL::uuid AS lesson_key, NULL::uuid AS lesson_id,
+       NULL::int AS watched_seconds, NULL::float8 AS position_seconds, NULL::timestamptz AS completed_at, NULL::text AS completion_source, NULL::boolean AS just_completed,
+       (SELECT string_agg(user_id::text || ':' || client_event_id::text, ',') FROM ins) AS inserted
 UNION ALL
-SELECT 'p', user_id, NULL, course_id, lesson_key, lesson_id, watched_seconds, position_seconds, completed_at, completion_source, just_completed FROM up`;
+SELECT 'p', user_id, course_id, lesson_key, lesson_id, watched_seconds, position_seconds, completed_at, completion_source, just_completed, NULL FROM up`;
 
 export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): Promise<WriteOutcome> {
   const col = <T>(f: (r: ProgressRow) => T) => rows.map(f);
@@ -268,12 +305,12 @@ export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): P
     col((r) => r.secTo),
     col((r) => r.requiredSeconds),
     col((r) => r.rule),
-  ])) as ({ k: 'e' | 'p'; client_event_id: string | null } & ProgressStateRow)[];
+  ])) as ({ k: 'e' | 'p'; inserted: string | null } & ProgressStateRow)[];
 
-  const inserted = new Set<string>();
+  let inserted = new Set<string>();
   const progress: ProgressStateRow[] = [];
   for (const r of result) {
-    if (r.k === 'e') inserted.add(`${r.user_id}:${r.client_event_id}`);
+    if (r.k === 'e') inserted = new Set(r.inserted ? r.inserted.split(',') : []);
     else progress.push(r);
   }
   const completedCourses = await recordCourseCompletions(
