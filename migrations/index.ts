@@ -11,6 +11,9 @@ import { MediaAssets1796179738722 } from './1796179738722-MediaAssets';
 import { AssessmentItemBankQuizzesGrading1796179932575 } from './1796179932575-AssessmentItemBankQuizzesGrading';
 import { Certificates1796180118391 } from './1796180118391-Certificates';
 import { XapiLearningRecordStore1796180152056 } from './1796180152056-XapiLearningRecordStore';
+import { Mentoring1796191546254 } from './1796191546254-Mentoring';
+import { CommunityClasses1796192400000 } from './1796192400000-CommunityClasses';
+import { ReportsTargetsRollups1796192600000 } from './1796192600000-ReportsTargetsRollups';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139, IdentityAndUnits1795441307361, HouseholdJoinCodes1795441661111,
   LessonKeysAndLearningSettings1796179328058,
@@ -20,4 +23,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, 
   AssessmentItemBankQuizzesGrading1796179932575,
   Certificates1796180118391,
   XapiLearningRecordStore1796180152056,
+  Mentoring1796191546254,
+  CommunityClasses1796192400000,
+  ReportsTargetsRollups1796192600000,
 ];

@@ -18,6 +18,10 @@ import { QueueModule } from './queue/queue.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { StudioModule } from './modules/studio/studio.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { MentoringModule } from './modules/mentoring/mentoring.module';
+import { CommunityModule } from './modules/community/community.module';
+
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** Infrastructure shared by the HTTP API and the worker. */
 export function coreImports(config: AppConfig) {
@@ -28,6 +32,6 @@ export function coreImports(config: AppConfig) {
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, CompetenciesModule, ContentModule, UnitsModule, AdminModule, AuditModule, IdentityModule, MediaModule, ArchivesModule, AssessmentModule, XapiModule, CertificatesModule, StudioModule, LearningModule] };
+    return { module: AppModule, imports: [...coreImports(config), HealthModule, CatalogModule, CompetenciesModule, ContentModule, UnitsModule, AdminModule, AuditModule, IdentityModule, MediaModule, ArchivesModule, AssessmentModule, XapiModule, CertificatesModule, StudioModule, LearningModule, MentoringModule, ReportsModule, CommunityModule] };
   }
 }

@@ -17,6 +17,8 @@ import { CertificatesModule } from './modules/certificates/certificates.module';
 import { CertificatesProcessor, CertificatesSweepScheduler } from './modules/certificates/certificates.processor';
 import { LearningModule } from './modules/learning/learning.module';
 import { LearningProcessor } from './modules/learning/learning.processor';
+import { ReportsModule } from './modules/reports/reports.module';
+import { ReportsProcessor, ReportsRefreshScheduler } from './modules/reports/reports.processor';
 
 /** The worker process: the same services as the API, plus the BullMQ processors that call them. */
 @Module({})
@@ -24,8 +26,8 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreImports(config), ContentModule, AuditModule, IdentityModule, NotificationsModule, MediaModule, AssessmentModule, XapiModule, CertificatesModule, LearningModule],
-      providers: [ContentProcessor, NotificationsProcessor, MediaProcessor, AssessmentProcessor, XapiProcessor, CertificatesProcessor, CertificatesSweepScheduler, LearningProcessor],
+      imports: [...coreImports(config), ContentModule, AuditModule, IdentityModule, NotificationsModule, MediaModule, AssessmentModule, XapiModule, CertificatesModule, LearningModule, ReportsModule],
+      providers: [ContentProcessor, NotificationsProcessor, MediaProcessor, AssessmentProcessor, XapiProcessor, CertificatesProcessor, CertificatesSweepScheduler, LearningProcessor, ReportsProcessor, ReportsRefreshScheduler],
     };
   }
 }

@@ -22,10 +22,13 @@ import { Enrolment } from '../modules/learning/enrolment.entity';
 import { LessonProgress } from '../modules/learning/lesson-progress.entity';
 import { ProgressEvent } from '../modules/learning/progress-event.entity';
 
+import { COMMUNITY_ENTITIES } from '../modules/community/entities';
 import { ASSESSMENT_ENTITIES } from '../modules/assessment/entities';
 import { XAPI_ENTITIES } from '../modules/xapi/entities';
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { NationalIdConfirmation, NationalIdDeliveryAttempt } from '../modules/confirmations/confirmation.entity';
+import { MENTORING_ENTITIES } from '../modules/mentoring/mentorship.entity';
+import { REPORT_ENTITIES } from '../modules/reports/entities';
 
 /** Every entity of the application; the migrations must create exactly this schema (see schema.e2e-spec). */
 export const ENTITIES = [
@@ -36,4 +39,7 @@ export const ENTITIES = [
   ...ASSESSMENT_ENTITIES,
   ...XAPI_ENTITIES,
   Certificate, NationalIdConfirmation, NationalIdDeliveryAttempt,
+  ...MENTORING_ENTITIES,
+  ...COMMUNITY_ENTITIES,
+  ...REPORT_ENTITIES,
 ];

@@ -9,6 +9,7 @@ export enum QueueName {
   Assessment = 'assessment',
   Certificates = 'certificates',
   Xapi = 'xapi',
+  Reports = 'reports',
 }
 
 /** Every job, with the queue it belongs to. */
@@ -28,6 +29,9 @@ export enum JobName {
   MirrorXapiLearning = 'mirror-xapi-learning',
   LearningSweep = 'learning-sweep',
   ForwardXapiStatements = 'forward-xapi-statements',
+  RefreshReports = 'refresh-reports',
+  RecomputeReports = 'recompute-reports',
+  GenerateReport = 'generate-report',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -46,6 +50,9 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.MirrorXapiProgress]: QueueName.Learning,
   [JobName.MirrorXapiLearning]: QueueName.Learning,
   [JobName.LearningSweep]: QueueName.Learning,
+  [JobName.RefreshReports]: QueueName.Reports,
+  [JobName.RecomputeReports]: QueueName.Reports,
+  [JobName.GenerateReport]: QueueName.Reports,
 };
 
 /**

@@ -1745,6 +1745,971 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mentoring/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invites an existing learner, by phone number or email, to be followed (they accept in their page) */
+        post: operations["inviteMentee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/mentees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your active mentees with progress and where they are stuck, and your open invitations */
+        get: operations["listMentees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/mentees/{menteeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your active mentees: courses, certificates, where they are stuck, your nudges */
+        get: operations["getMentee"];
+        put?: never;
+        post?: never;
+        /** Stops following a mentee, or withdraws an invitation */
+        delete: operations["endMentorship"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/mentees/{menteeId}/nudges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a nudge (201), or answers the stored one for a repeated clientId (200)
+         * @description One nudge per mentee per calendar day (Vietnam time); a second one answers 429 with Retry-After.
+         */
+        post: operations["sendNudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mentor, invitations waiting for you and nudges received */
+        get: operations["getMyMentoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentoring/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts an invitation: the mentor then sees your progress */
+        post: operations["acceptMentorInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentoring/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines an invitation */
+        post: operations["declineMentorInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentoring/mentor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends the mentorship: your mentor no longer sees your progress */
+        delete: operations["leaveMentor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentoring/nudges/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a nudge you received as read (idempotent) */
+        post: operations["markNudgeRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/unit-mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mentors living in your area with fewer than five active mentees (all=true: every mentor)
+         * @description Active mentee: an active mentorship and learning activity in the last 30 days.
+         */
+        get: operations["listUnitMentors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentoring/unit-mentors/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pairs a mentor and a learner who both live in your area; active at once (audited: mentorship.assign) */
+        post: operations["assignMentee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tops of your area (administrators: the roots of the tree) */
+        get: operations["reportRoots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units/{unitId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's year at a glance: figures, target vs actual, monthly trend, children ranked by coverage */
+        get: operations["reportDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units/{unitId}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures of a unit's subtree for a period (year, half, quarter or month) */
+        get: operations["reportFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units/{unitId}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down: the unit's children with their figures */
+        get: operations["reportChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units/{unitId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Descendants of one level (default: the children) ranked by coverage */
+        get: operations["reportRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/units/{unitId}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly series of a unit's subtree (default: the last 12 months) */
+        get: operations["reportTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets of a unit of your area */
+        get: operations["listReportTargets"];
+        /** Sets a target of a unit of your area (by unit, target group, year and metric; audited) */
+        put: operations["upsertReportTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a target of a unit of your area (audited) */
+        delete: operations["deleteReportTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/targets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports targets from CSV (unit_code,target_group,year,metric,value), an upsert; all or nothing (audited)
+         * @description UTF-8 text/csv body. target_group: all, citizens, officials, students, workers; metric: coverage_percent (0–100), confirmed_count, registered_count, completed_count. Every unit must be in your area.
+         */
+        post: operations["importReportTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports of a unit of your area, newest period first */
+        get: operations["listReports"];
+        put?: never;
+        /** Requests the quarterly, half-year or yearly report of a unit of your area (made by a job as XLSX, CSV and PDF) */
+        post: operations["requestReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/jobs/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report and its status */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/jobs/{reportId}/file.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as an Excel workbook */
+        get: operations["downloadReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/jobs/{reportId}/file.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV (UTF-8 with BOM) */
+        get: operations["downloadReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/jobs/{reportId}/file.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as PDF */
+        get: operations["downloadReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the report rollups were last refreshed */
+        get: operations["reportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repair: recomputes the rollups of a day range from the raw data (everything without a range), by a job */
+        post: operations["recomputeReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units where you may run classes (≤ 200, by name) */
+        get: operations["listCommunityUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Classes of the units you manage */
+        get: operations["listCommunityClasses"];
+        put?: never;
+        /** Creates a class (a join code is drawn) */
+        post: operations["createCommunityClass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCommunityClass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateCommunityClass"];
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archives the class (its code stops working); idempotent */
+        post: operations["archiveCommunityClass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons of the class’s course (newest published version) */
+        get: operations["listCommunityClassLessons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/live-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quiz questions of the course that can be asked live (no answer key) */
+        get: operations["listCommunityLiveItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCommunityAttendees"];
+        put?: never;
+        /** Adds a person without an account (name, year of birth); 200 for a replay of the same clientId */
+        post: operations["addCommunityWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/attendees/{attendeeId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Links a walk-in to the account with this phone number (attendance and answers kept; merged when that account attends already) */
+        post: operations["linkCommunityAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/attendees/{attendeeId}/claim-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time code (7 days) with which the person takes this walk-in record over after signing up */
+        post: operations["createCommunityClaimCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCommunitySessions"];
+        put?: never;
+        /** An ad hoc session; 200 for a replay of the same clientId */
+        post: operations["createCommunitySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates the weekly sessions from today for some weeks (existing ones kept); all sessions */
+        post: operations["generateCommunitySessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Lesson, time, or cancel / un-cancel */
+        patch: operations["updateCommunitySession"];
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the session live (idempotent) */
+        post: operations["startCommunitySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session (closes its open question; idempotent) */
+        post: operations["endCommunitySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/check-in-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed, expiring check-in URL for the session’s QR code */
+        get: operations["getCommunityCheckInToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/presentation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The presenter view: lesson text as slides, video with captions, questions for live use */
+        get: operations["getCommunityPresentation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCommunitySessionAttendance"];
+        /** The checklist: present/absent per attendee (offline-safe: client ids and times) */
+        put: operations["setCommunitySessionAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attendance of every attendee at every session */
+        get: operations["getCommunityClassAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attendance as CSV (UTF-8 with BOM; formula-safe) */
+        get: operations["exportCommunityClassAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/sessions/{sessionId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions asked at the session, with tallies */
+        get: operations["listCommunityQuestions"];
+        put?: never;
+        /** Asks a question live (closes the open one); 200 for a replay of the same clientId */
+        post: operations["launchCommunityQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/questions/{questionId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes the question (answers become practice evidence); idempotent */
+        post: operations["closeCommunityQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/classes/{classId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events for the projector: question, tally, closed, attendance (current state first on every connection) */
+        get: operations["streamCommunityProjector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/join/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The class a join code belongs to (public) */
+        get: operations["previewCommunityClass"];
+        put?: never;
+        /** Joins the class (and enrols in its course); 200 when already in it */
+        post: operations["joinCommunityClass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes over the walk-in record the facilitator made for you (attendance and answers kept) */
+        post: operations["claimCommunityAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check-in from the session’s QR code (joins the class if needed; replays are harmless) */
+        post: operations["checkInCommunitySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/me/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMyCommunityClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/me/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your class, with the question open now */
+        get: operations["getMyCommunityClass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/me/classes/{classId}/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers a live question; the first answer is kept (201 first, 200 after) */
+        post: operations["answerCommunityQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/me/classes/{classId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events for attendees’ phones: question (open), closed */
+        get: operations["streamCommunityPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/confirmations": {
         parameters: {
             query?: never;
@@ -3629,6 +4594,919 @@ export interface components {
             competencies: components["schemas"]["ReachedCompetencyDto"][];
             certificates: components["schemas"]["MyCertificateDto"][];
             timeSpent: components["schemas"]["TimeSpentDto"];
+        };
+        InviteMenteeDto: {
+            /**
+             * @description Phone number (any Vietnamese spelling) or email of an existing account
+             * @example 0912 345 678
+             */
+            identifier: string;
+        };
+        /** @enum {string} */
+        MentorshipStatus: "invited" | "active" | "declined" | "ended";
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        MentorshipDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["MentorshipStatus"];
+            mentor: components["schemas"]["PersonRefDto"];
+            mentee: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        /** @enum {string} */
+        StuckReasonKind: "not_started" | "inactive" | "lesson_stalled" | "quiz_failed";
+        StuckReasonDto: {
+            kind: components["schemas"]["StuckReasonKind"];
+            /** @description not_started, inactive, lesson_stalled: for how many days */
+            days?: number;
+            /** @description quiz_failed: failed graded attempts */
+            failures?: number;
+            courseTitle?: string;
+            lessonTitle?: string;
+        };
+        MenteeSummaryDto: {
+            /** Format: uuid */
+            mentorshipId: string;
+            mentee: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            followedSince: string;
+            /**
+             * Format: date-time
+             * @description Latest of lesson progress, enrolment, quiz attempt, course completion
+             */
+            lastActivityAt: string | null;
+            /** @description Learning activity in the last 30 days */
+            active: boolean;
+            coursesInProgress: number;
+            coursesCompleted: number;
+            /** @description Certificates held (not revoked) */
+            certificates: number;
+            /** @description Empty when the mentee is not stuck */
+            stuck: components["schemas"]["StuckReasonDto"][];
+            /** Format: date-time */
+            lastNudgeAt: string | null;
+            /** @description A nudge was sent today (Vietnam time): the next one waits until tomorrow */
+            nudgedToday: boolean;
+        };
+        MenteeListDto: {
+            /**
+             * @description Active mentees the movement asks for
+             * @example 5
+             */
+            minimum: number;
+            /**
+             * @description Days of the "active" definition
+             * @example 30
+             */
+            activeDays: number;
+            activeMentees: number;
+            mentees: components["schemas"]["MenteeSummaryDto"][];
+            /** @description Invitations not answered yet */
+            invitations: components["schemas"]["MentorshipDto"][];
+        };
+        MenteeCourseDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: string;
+            /** @description 0..100 */
+            percent: number;
+            completedLessons: number;
+            totalLessons: number;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+        };
+        /** @enum {string} */
+        NudgePreset: "keep_going" | "finish_lesson" | "retry_quiz" | "come_back" | "need_help";
+        NudgeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            preset: components["schemas"]["NudgePreset"];
+            note: string | null;
+            mentor: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        MenteeDetailDto: {
+            /** Format: uuid */
+            mentorshipId: string;
+            mentee: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            followedSince: string;
+            /**
+             * Format: date-time
+             * @description Latest of lesson progress, enrolment, quiz attempt, course completion
+             */
+            lastActivityAt: string | null;
+            /** @description Learning activity in the last 30 days */
+            active: boolean;
+            coursesInProgress: number;
+            coursesCompleted: number;
+            /** @description Certificates held (not revoked) */
+            certificates: number;
+            /** @description Empty when the mentee is not stuck */
+            stuck: components["schemas"]["StuckReasonDto"][];
+            /** Format: date-time */
+            lastNudgeAt: string | null;
+            /** @description A nudge was sent today (Vietnam time): the next one waits until tomorrow */
+            nudgedToday: boolean;
+            courses: components["schemas"]["MenteeCourseDto"][];
+            /** @description Your nudges to this mentee, newest first (at most 20) */
+            nudges: components["schemas"]["NudgeDto"][];
+        };
+        SendNudgeDto: {
+            /**
+             * Format: uuid
+             * @description Made by the client once per nudge: a repeat with the same id changes nothing (200)
+             */
+            clientId: string;
+            /** @description A preset message, shown translated to the mentee */
+            preset: components["schemas"]["NudgePreset"];
+            /** @description A short personal note, plain text (control characters removed, spaces folded) */
+            note?: string;
+        };
+        MyMentorDto: {
+            /** Format: uuid */
+            mentorshipId: string;
+            mentor: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            since: string;
+        };
+        MyMentoringDto: {
+            mentor: components["schemas"]["MyMentorDto"] | null;
+            /** @description Invitations waiting for your answer */
+            invitations: components["schemas"]["MentorshipDto"][];
+            /** @description Nudges you received, newest first (at most 20) */
+            nudges: components["schemas"]["NudgeDto"][];
+            unread: number;
+        };
+        UnitRefMiniDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        UnitMentorDto: {
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** @description Where the mentor lives */
+            unit: components["schemas"]["UnitRefMiniDto"] | null;
+            /** @description Active mentorships */
+            totalMentees: number;
+            /** @description Of them, mentees with learning activity in the last 30 days */
+            activeMentees: number;
+        };
+        UnitMentorsDto: {
+            /** @example 5 */
+            minimum: number;
+            /** @example 30 */
+            activeDays: number;
+            /** @description Mentors of your area */
+            mentorsTotal: number;
+            /** @description Of them, under the minimum of active mentees */
+            mentorsUnderMinimum: number;
+            /** @description Fewest active mentees first */
+            mentors: components["schemas"]["UnitMentorDto"][];
+        };
+        AssignMenteeDto: {
+            /**
+             * @description Phone number or email of the mentor (holds the role mentor), living in your area
+             * @example 0912 345 678
+             */
+            mentor: string;
+            /**
+             * @description Phone number or email of the learner, living in your area
+             * @example 0987 654 321
+             */
+            mentee: string;
+        };
+        ReportUnitDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            level: components["schemas"]["UnitLevel"];
+            path: string;
+            /** Format: uuid */
+            parentId: string | null;
+        };
+        PeriodDto: {
+            /** @example 2026-Q3 */
+            label: string;
+            /** @enum {string} */
+            kind: "year" | "half" | "quarter" | "month";
+            /** @example 2026-07-01 */
+            from: string;
+            /** @example 2026-09-30 */
+            to: string;
+        };
+        CountsDto: {
+            registered: number;
+            enrolled: number;
+            completed: number;
+            certified: number;
+            confirmed: number;
+            householdsCovered: number;
+            /** @description Community class sessions held (not split by target group) */
+            classesHeld: number;
+            /** @description Attendances marked present at those sessions (not split by target group) */
+            attendance: number;
+        };
+        FiguresDto: {
+            registered: number;
+            enrolled: number;
+            completed: number;
+            certified: number;
+            confirmed: number;
+            householdsCovered: number;
+            /** @description Community class sessions held (not split by target group) */
+            classesHeld: number;
+            /** @description Attendances marked present at those sessions (not split by target group) */
+            attendance: number;
+            /** @description People (households) who reached the milestone within the period */
+            newInPeriod: components["schemas"]["CountsDto"];
+            /** @description People with learning events in the 30 days up to activeAsOf */
+            active30d: number;
+            /** @example 2026-09-30 */
+            activeAsOf: string;
+            /** @description Mentors with an active mentorship at activeAsOf, of mentees living here (total only) */
+            mentors: number;
+            /** @description Mentees living here with an active mentorship at activeAsOf (total only) */
+            mentees: number;
+            population: number | null;
+            /** @description confirmed / population, 0..1 */
+            coverage: number | null;
+        };
+        TargetGroupFiguresDto: {
+            /** @description A target group id, or "none" (people without one) */
+            targetGroup: string;
+            figures: components["schemas"]["FiguresDto"];
+        };
+        /** @enum {string} */
+        TargetMetric: "coverage_percent" | "confirmed_count" | "registered_count" | "completed_count";
+        TargetVsActualDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description "all" or a target group id */
+            targetGroup: string;
+            metric: components["schemas"]["TargetMetric"];
+            target: number;
+            /** @description coverage_percent: 0..100 */
+            actual: number | null;
+            /** @description actual / target (1 = reached) */
+            achieved: number | null;
+        };
+        TrendPointDto: {
+            /** @example 2026-03 */
+            month: string;
+            newInPeriod: components["schemas"]["CountsDto"];
+            cumulative: components["schemas"]["CountsDto"];
+            active30d: number;
+            population: number | null;
+            coverage: number | null;
+        };
+        ChildFiguresDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            /** @description 1 = highest coverage (then most confirmed) */
+            rank: number;
+            figures: components["schemas"]["FiguresDto"];
+        };
+        DashboardDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            targetGroup: string | null;
+            /**
+             * Format: date-time
+             * @description When the rollups were last refreshed
+             */
+            refreshedAt: string | null;
+            /** @description Ancestors within your area, top first (the unit excluded) */
+            breadcrumb: components["schemas"]["ReportUnitDto"][];
+            year: number;
+            period: components["schemas"]["PeriodDto"];
+            figures: components["schemas"]["FiguresDto"];
+            byTargetGroup: components["schemas"]["TargetGroupFiguresDto"][];
+            targets: components["schemas"]["TargetVsActualDto"][];
+            /** @description Months of the year up to the current one */
+            trend: components["schemas"]["TrendPointDto"][];
+            /** @description Child units ranked by coverage */
+            children: components["schemas"]["ChildFiguresDto"][];
+        };
+        UnitFiguresDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            targetGroup: string | null;
+            /**
+             * Format: date-time
+             * @description When the rollups were last refreshed
+             */
+            refreshedAt: string | null;
+            period: components["schemas"]["PeriodDto"];
+            figures: components["schemas"]["FiguresDto"];
+            byTargetGroup: components["schemas"]["TargetGroupFiguresDto"][];
+        };
+        ChildrenDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            targetGroup: string | null;
+            /**
+             * Format: date-time
+             * @description When the rollups were last refreshed
+             */
+            refreshedAt: string | null;
+            period: components["schemas"]["PeriodDto"];
+            items: components["schemas"]["ChildFiguresDto"][];
+        };
+        TrendDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            targetGroup: string | null;
+            /**
+             * Format: date-time
+             * @description When the rollups were last refreshed
+             */
+            refreshedAt: string | null;
+            points: components["schemas"]["TrendPointDto"][];
+        };
+        TargetUnitDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["TargetUnitDto"];
+            /** @enum {string} */
+            targetGroup: "all" | "citizens" | "officials" | "students" | "workers";
+            year: number;
+            metric: components["schemas"]["TargetMetric"];
+            /** @description coverage_percent: 0..100; the others: a number of people */
+            value: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TargetListDto: {
+            items: components["schemas"]["TargetDto"][];
+        };
+        UpsertTargetDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @enum {string} */
+            targetGroup: "all" | "citizens" | "officials" | "students" | "workers";
+            /** @example 2026 */
+            year: number;
+            metric: components["schemas"]["TargetMetric"];
+            /**
+             * @description coverage_percent: 0..100 (decimals allowed); the others: a whole number of people
+             * @example 80
+             */
+            value: number;
+        };
+        TargetImportResultDto: {
+            created: number;
+            updated: number;
+            unchanged: number;
+        };
+        /** @enum {string} */
+        ReportKind: "quarter" | "half" | "year";
+        CreateReportJobDto: {
+            /** Format: uuid */
+            unitId: string;
+            kind: components["schemas"]["ReportKind"];
+            /** @example 2026 */
+            year: number;
+            /** @description quarter 1-4, half 1-2, none for a year */
+            part?: number | null;
+            /** @description Make the files again with the current figures (default: an existing report is returned as it is) */
+            regenerate?: boolean;
+        };
+        ReportJobUnitDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            level: components["schemas"]["UnitLevel"];
+        };
+        /** @enum {string} */
+        ReportStatus: "queued" | "running" | "ready" | "failed";
+        ReportJobFilesDto: {
+            xlsx: string;
+            csv: string;
+            pdf: string;
+        };
+        ReportJobDto: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["ReportJobUnitDto"];
+            kind: components["schemas"]["ReportKind"];
+            year: number;
+            part: number | null;
+            /** @example 2026-Q3 */
+            period: string;
+            status: components["schemas"]["ReportStatus"];
+            error: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            generatedAt: string | null;
+            /** @description Download paths when ready */
+            files: components["schemas"]["ReportJobFilesDto"] | null;
+        };
+        ReportJobListDto: {
+            items: components["schemas"]["ReportJobDto"][];
+        };
+        ReportsStatusDto: {
+            /** Format: date-time */
+            refreshedAt: string | null;
+            /** Format: date-time */
+            watermark: string | null;
+            /** Format: date-time */
+            fullRebuildAt: string | null;
+        };
+        RecomputeDto: {
+            /** @example 2026-01-01 */
+            from?: string;
+            /** @example 2026-03-31 */
+            to?: string;
+        };
+        RecomputeAcceptedDto: {
+            jobId: string;
+        };
+        CommunityUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example commune */
+            level: string;
+            /** @description Materialised path (ancestors first) */
+            path: string;
+        };
+        CommunityUnitListDto: {
+            units: components["schemas"]["CommunityUnitDto"][];
+        };
+        ClassScheduleDto: {
+            /**
+             * @description ISO weekday: 1 = Monday … 7 = Sunday
+             * @example 6
+             */
+            weekday: number;
+            /**
+             * @description Local time (Asia/Ho_Chi_Minh), HH:MM
+             * @example 19:30
+             */
+            startTime: string;
+            /** @example 90 */
+            durationMinutes: number;
+            /**
+             * Format: date
+             * @description The first session is on the first schedule weekday on or after this date
+             * @example 2026-12-05
+             */
+            firstDate: string;
+            /**
+             * Format: date
+             * @description No session after this date
+             * @example 2027-03-27
+             */
+            endDate?: string | null;
+        };
+        CreateClassDto: {
+            /**
+             * Format: uuid
+             * @description Administrative unit of the class (inside your scope)
+             */
+            unitId: string;
+            /**
+             * @description A published course
+             * @example dung-dien-thoai-thong-minh-an-toan
+             */
+            courseSlug: string;
+            /** @example Lớp điện thoại thông minh tối thứ Bảy */
+            title: string;
+            /** @example Nhà văn hoá thôn Nà Lừa */
+            place: string;
+            schedule: components["schemas"]["ClassScheduleDto"];
+        };
+        /** @enum {string} */
+        ClassStatus: "active" | "archived";
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ClassCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+        };
+        /** @enum {string} */
+        ClassSessionStatus: "scheduled" | "live" | "ended" | "cancelled";
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            classId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["ClassSessionStatus"];
+            /** Format: uuid */
+            lessonKey: string | null;
+            /** @description Title of the lesson in the newest published version */
+            lessonTitle: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description Added by hand, not from the weekly schedule */
+            adHoc: boolean;
+        };
+        ClassDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            place: string;
+            status: components["schemas"]["ClassStatus"];
+            unit: components["schemas"]["RefDto"];
+            course: components["schemas"]["ClassCourseDto"];
+            schedule: components["schemas"]["ClassScheduleDto"];
+            /**
+             * @description 6 characters; people type it or scan joinUrl
+             * @example K7MX3Q
+             */
+            joinCode: string;
+            /** @description Absolute URL of the join page (make the QR code of it) */
+            joinUrl: string;
+            attendeeCount: number;
+            /** @description The next session not ended or cancelled */
+            nextSession: components["schemas"]["SessionDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ClassListDto: {
+            classes: components["schemas"]["ClassDto"][];
+        };
+        UpdateClassDto: {
+            title?: string;
+            place?: string;
+            /** @description Sessions already generated keep their times; new ones follow this */
+            schedule?: components["schemas"]["ClassScheduleDto"];
+        };
+        ClassLessonDto: {
+            /** Format: uuid */
+            lessonKey: string;
+            /** @example text */
+            kind: string;
+            title: string;
+        };
+        ClassLessonModuleDto: {
+            title: string;
+            lessons: components["schemas"]["ClassLessonDto"][];
+        };
+        ClassLessonsDto: {
+            courseTitle: string;
+            modules: components["schemas"]["ClassLessonModuleDto"][];
+        };
+        /** @enum {string} */
+        LiveKind: "single_choice" | "multiple_choice" | "true_false";
+        LiveOptionDto: {
+            /** @description true/false items: "true" and "false" */
+            id: string;
+            /** @description Empty for true/false (show the translated words) */
+            text: string;
+        };
+        LiveItemDto: {
+            /** Format: uuid */
+            itemId: string;
+            kind: components["schemas"]["LiveKind"];
+            /** @description Sanitised HTML */
+            stem: string;
+            mediaUrl: string | null;
+            options: components["schemas"]["LiveOptionDto"][];
+            competencyRef: string;
+            level: number;
+        };
+        LiveItemListDto: {
+            items: components["schemas"]["LiveItemDto"][];
+        };
+        AttendeeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The account’s display name, or the name the facilitator typed */
+            name: string;
+            birthYear: number | null;
+            /** @description Linked to an account */
+            hasAccount: boolean;
+            /** @description Added by the facilitator (not joined with the code) */
+            walkIn: boolean;
+            /** Format: date-time */
+            joinedAt: string;
+            /**
+             * Format: date-time
+             * @description When a walk-in was linked to an account
+             */
+            linkedAt: string | null;
+        };
+        AttendeeListDto: {
+            attendees: components["schemas"]["AttendeeDto"][];
+        };
+        AddWalkInDto: {
+            /** @example Lò Thị Mai */
+            name: string;
+            /** @example 1958 */
+            birthYear: number;
+            /**
+             * Format: uuid
+             * @description Made by the device; the same write sent twice adds one person
+             */
+            clientId: string;
+        };
+        LinkAttendeeDto: {
+            /**
+             * @description Phone number of the person’s account
+             * @example 0912345678
+             */
+            phone: string;
+        };
+        ClaimCodeDto: {
+            /**
+             * @description Give it to the person: after signing up they type it to take this record over (once)
+             * @example K7MX3QHP
+             */
+            claimCode: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SessionListDto: {
+            sessions: components["schemas"]["SessionDto"][];
+        };
+        GenerateSessionsDto: {
+            /**
+             * @description How many weeks ahead (from today) to create sessions for
+             * @default 8
+             */
+            weeks: number;
+        };
+        CreateSessionDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** @description Default: the class schedule’s duration */
+            durationMinutes?: number;
+            /**
+             * Format: uuid
+             * @description A lesson of the class’s course (lessonKey from GET …/lessons)
+             */
+            lessonKey?: string;
+            /**
+             * Format: uuid
+             * @description Made by the device; the same write sent twice creates one session
+             */
+            clientId: string;
+        };
+        UpdateSessionDto: {
+            /**
+             * Format: uuid
+             * @description null: no lesson
+             */
+            lessonKey?: string | null;
+            /** Format: date-time */
+            startsAt?: string;
+            durationMinutes?: number;
+            /** @description true: the session will not take place; false: it will after all */
+            cancelled?: boolean;
+        };
+        CheckInTokenDto: {
+            /** @description Signed, expiring; goes in the check-in URL */
+            token: string;
+            /** @description Absolute URL of the phone check-in page (make the QR code of it) */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PresentationLessonDto: {
+            /** Format: uuid */
+            lessonKey: string;
+            /** @example text */
+            kind: string;
+            title: string;
+            /** @example vi */
+            language: string;
+        };
+        SlideDto: {
+            title: string;
+            /** @description Sanitised HTML of the slide (may be empty) */
+            html: string;
+        };
+        PresentationVideoDto: {
+            hlsUrl: string | null;
+            posterUrl: string | null;
+            durationSeconds: number | null;
+            captions: components["schemas"]["CaptionTrackDto"][];
+        };
+        PresentationDto: {
+            session: components["schemas"]["SessionDto"];
+            classTitle: string;
+            joinCode: string;
+            joinUrl: string;
+            lesson: components["schemas"]["PresentationLessonDto"] | null;
+            slides: components["schemas"]["SlideDto"][];
+            video: components["schemas"]["PresentationVideoDto"] | null;
+            liveItems: components["schemas"]["LiveItemDto"][];
+        };
+        AttendanceRowDto: {
+            attendee: components["schemas"]["AttendeeDto"];
+            /** @description null: not marked */
+            present: boolean | null;
+            /** @enum {string|null} */
+            method: "qr" | "checklist" | null;
+            /** Format: date-time */
+            markedAt: string | null;
+        };
+        SessionAttendanceDto: {
+            session: components["schemas"]["SessionDto"];
+            presentCount: number;
+            rows: components["schemas"]["AttendanceRowDto"][];
+        };
+        AttendanceMarkDto: {
+            /** Format: uuid */
+            attendeeId: string;
+            present: boolean;
+            /**
+             * Format: uuid
+             * @description Made by the device per change; a replay of the same change does nothing
+             */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @description When the facilitator made the change (queued offline); default now. An older change never overrides a newer one.
+             */
+            at?: string;
+        };
+        AttendanceMarksDto: {
+            marks: components["schemas"]["AttendanceMarkDto"][];
+        };
+        ClassAttendanceRowDto: {
+            attendee: components["schemas"]["AttendeeDto"];
+            presentCount: number;
+            /** @description Aligned with `sessions`; null: not marked */
+            marks: boolean[] | null;
+        };
+        ClassAttendanceDto: {
+            /** @description Sessions not cancelled, oldest first */
+            sessions: components["schemas"]["SessionDto"][];
+            rows: components["schemas"]["ClassAttendanceRowDto"][];
+        };
+        LaunchQuestionDto: {
+            /**
+             * Format: uuid
+             * @description From GET …/live-items
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @description Made by the device; the same launch sent twice opens one question
+             */
+            clientId: string;
+        };
+        LiveCountDto: {
+            optionId: string;
+            count: number;
+        };
+        LiveTallyDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description People who answered */
+            total: number;
+            /** @description One entry per option, in option order */
+            counts: components["schemas"]["LiveCountDto"][];
+        };
+        LiveQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            itemId: string;
+            kind: components["schemas"]["LiveKind"];
+            stem: string;
+            mediaUrl: string | null;
+            options: components["schemas"]["LiveOptionDto"][];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            tally: components["schemas"]["LiveTallyDto"];
+            /** @description Only once the question is closed */
+            correctOptionIds: string[] | null;
+        };
+        LiveQuestionListDto: {
+            questions: components["schemas"]["LiveQuestionDto"][];
+        };
+        JoinPreviewDto: {
+            /** Format: uuid */
+            classId: string;
+            title: string;
+            place: string;
+            unitName: string;
+            courseSlug: string;
+            courseTitle: string;
+            schedule: components["schemas"]["ClassScheduleDto"];
+            /** @description The caller is an attendee already (false when not signed in) */
+            joined: boolean;
+        };
+        AttendeeQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LiveKind"];
+            stem: string;
+            mediaUrl: string | null;
+            options: components["schemas"]["LiveOptionDto"][];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Your kept answer */
+            myAnswer: string[] | null;
+        };
+        MyClassDto: {
+            /** Format: uuid */
+            classId: string;
+            title: string;
+            place: string;
+            unitName: string;
+            courseSlug: string;
+            courseTitle: string;
+            schedule: components["schemas"]["ClassScheduleDto"];
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** Format: uuid */
+            attendeeId: string;
+            nextSession: components["schemas"]["SessionDto"] | null;
+            openQuestion: components["schemas"]["AttendeeQuestionDto"] | null;
+        };
+        ClaimAttendeeDto: {
+            /**
+             * @description The claim code the facilitator gave you
+             * @example K7MX3QHP
+             */
+            code: string;
+        };
+        CheckInDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The `t` parameter of the check-in URL */
+            token: string;
+            /** Format: uuid */
+            clientId: string;
+        };
+        CheckInResultDto: {
+            /** Format: uuid */
+            classId: string;
+            classTitle: string;
+            /** Format: uuid */
+            sessionId: string;
+            present: boolean;
+            /** @description You were marked present already */
+            alreadyCheckedIn: boolean;
+        };
+        MyClassListDto: {
+            classes: components["schemas"]["MyClassDto"][];
+        };
+        LiveAnswerDto: {
+            /** @description Chosen option ids (one for single choice and true/false) */
+            optionIds: string[];
+            /**
+             * Format: uuid
+             * @description Made by the phone; a queued answer sent twice counts once
+             */
+            clientId: string;
+        };
+        LiveAnswerResultDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description The kept answer (the first one sent) */
+            optionIds: string[];
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description false: you had answered already; the first answer counts */
+            firstAnswer: boolean;
         };
         /** @enum {string} */
         ConfirmationStatus: "pending" | "delivered" | "failed" | "dead";
@@ -6099,6 +7977,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No such answer, or not of a course the caller authors */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6167,6 +8054,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not enrolled in the course */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No attempt left */
@@ -8940,6 +10836,3439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    inviteMentee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMenteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipDto"];
+                };
+            };
+            /** @description Not a phone number or email, or yourself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a mentor (Digital Ambassador) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No account with this phone number or email */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already invited or followed by you, or the person has another mentor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMentees: {
+        parameters: {
+            query?: {
+                /** @description Language of course and lesson titles (default vi) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MenteeListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a mentor (Digital Ambassador) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMentee: {
+        parameters: {
+            query?: {
+                /** @description Language of course and lesson titles (default vi) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                menteeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MenteeDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a mentor (Digital Ambassador) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not one of your active mentees (the same answer whether the person exists or not) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    endMentorship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                menteeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a mentor (Digital Ambassador) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not one of your active mentees (the same answer whether the person exists or not) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    sendNudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                menteeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendNudgeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a mentor (Digital Ambassador) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not one of your active mentees (the same answer whether the person exists or not) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The clientId was used for a nudge to someone else */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This mentee was nudged today already */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMyMentoring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMentoringDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    acceptMentorInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such invitation for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You already have a mentor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    declineMentorInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such invitation for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    leaveMentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You have no mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    markNudgeRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such nudge for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listUnitMentors: {
+        parameters: {
+            query?: {
+                /** @description true: every mentor of your area; default: only those under the minimum */
+                all?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitMentorsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither official nor administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    assignMentee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignMenteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipDto"];
+                };
+            };
+            /** @description Not a phone number or email, the same person, or the mentor lacks the role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither official nor administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account in your area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The learner has a mentor already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportRoots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportUnitDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportDashboard: {
+        parameters: {
+            query?: {
+                /** @description Only this target group (default: everyone) */
+                targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description Default: the current year */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportFigures: {
+        parameters: {
+            query?: {
+                /** @description Only this target group (default: everyone) */
+                targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM (default: the current year) */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitFiguresDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportChildren: {
+        parameters: {
+            query?: {
+                /** @description Only this target group (default: everyone) */
+                targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM (default: the current year) */
+                period?: string;
+                sort?: "name" | "coverage";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildrenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportRanking: {
+        parameters: {
+            query?: {
+                /** @description Only this target group (default: everyone) */
+                targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM (default: the current year) */
+                period?: string;
+                /** @description Rank the descendants of this level (default: the children) */
+                level?: components["schemas"]["UnitLevel"];
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildrenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportTrend: {
+        parameters: {
+            query?: {
+                /** @description Only this target group (default: everyone) */
+                targetGroup?: "citizens" | "officials" | "students" | "workers";
+                /** @description First month (default: 11 months before `to`) */
+                from?: string;
+                /** @description Last month (default: the current month) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listReportTargets: {
+        parameters: {
+            query: {
+                unitId: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    upsertReportTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteReportTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such target in your area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    importReportTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportResultDto"];
+                };
+            };
+            /** @description Some lines are wrong: details name each ("line 3: value"); nothing was saved */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query: {
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    requestReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportJobDto"];
+            };
+        };
+        responses: {
+            /** @description The report exists already (or was queued again with regenerate) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobDto"];
+                };
+            };
+            /** @description A new report was queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such unit, or it lies outside your area (the same answer, so that ids cannot be probed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The report is of a unit outside your area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadReportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The report is of a unit outside your area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not ready yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadReportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The report is of a unit outside your area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not ready yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The report is of a unit outside your area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not ready yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportsStatusDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recomputeReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeAcceptedDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither administrator nor official (or, for a change, no x-csrf-token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityUnits: {
+        parameters: {
+            query?: {
+                /** @description Part of the unit name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityUnitListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityClasses: {
+        parameters: {
+            query?: {
+                status?: "active" | "archived" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClassDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The unit is not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    archiveCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityClassLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassLessonsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityLiveItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveItemListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityAttendees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    addCommunityWalkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddWalkInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    linkCommunityAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                attendeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkAttendeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such attendee, or no account has this phone number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Linked already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCommunityClaimCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                attendeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimCodeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Linked already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunitySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCommunitySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    generateCommunitySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateSessionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Archived class */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCommunitySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A started session cannot be cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    startCommunitySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    endCommunitySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCommunityCheckInToken: {
+        parameters: {
+            query?: {
+                ttlMinutes?: number;
+            };
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInTokenDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCommunityPresentation: {
+        parameters: {
+            query?: {
+                /** @description Language of the lesson texts (default: yours) */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresentationDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCommunitySessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendanceDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    setCommunitySessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceMarksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendanceDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCommunityClassAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassAttendanceDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportCommunityClassAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCommunityQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    launchCommunityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The session is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    closeCommunityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    streamCommunityProjector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a facilitator, official or administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such class (or session, attendee, question) among those you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    previewCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinPreviewDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No active class has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    joinCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyClassDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyClassDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No active class has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    claimCommunityAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimAttendeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyClassDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Wrong or expired claim code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    checkInCommunitySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Wrong or expired check-in code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMyCommunityClasses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyClassListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMyCommunityClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyClassDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You are not in this class */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    answerCommunityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveAnswerResultDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveAnswerResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not your class or question */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The question is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    streamCommunityPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You are not in this class */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

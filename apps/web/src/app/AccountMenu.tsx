@@ -90,6 +90,14 @@ function AccountMenu({ user }: { user: CurrentUser }) {
         <li>
           <Link to={paths.myCertificates}>{t('nav.certificates')}</Link>
         </li>
+        <li>
+          <Link to={paths.myMentor}>{t('nav.myMentor')}</Link>
+        </li>
+        {hasAnyRole(user, ['mentor']) ? (
+          <li>
+            <Link to={paths.mentor}>{t('nav.mentor')}</Link>
+          </li>
+        ) : null}
         {hasAnyRole(user, ['administrator']) ? (
           <li>
             <Link to={paths.adminConfirmations}>{t('nav.confirmations')}</Link>
@@ -125,6 +133,14 @@ function AccountMenu({ user }: { user: CurrentUser }) {
             <Link to={paths.grading}>{t('nav.grading')}</Link>
           </li>
         ) : null}
+        {hasAnyRole(user, ['facilitator', 'official', 'administrator']) ? (
+          <li>
+            <Link to={paths.communityClasses}>{t('nav.communityClasses')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={paths.join}>{t('nav.joinClass')}</Link>
+        </li>
         <li>
           <button
             type="button"

@@ -18,6 +18,9 @@ function alias(to: string): RouteObject['Component'] {
 
 const segment = (path: string) => path.replace(/^\//, '');
 
+/** Who runs community classes (the API checks the class's unit against their scope). */
+const COMMUNITY_MANAGERS = ['facilitator', 'official', 'administrator'] as const;
+
 /**
  * Every page is its own chunk (`lazy`). A page's data may be prefetched by a tiny loader kept in
  * the main chunk, so that its request runs in parallel with the download of the page's code.
@@ -108,9 +111,29 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: { Component: async () => (await withMessages('admin', () => import('../features/admin/HouseholdsPage'))).HouseholdsPage },
                 },
                 {
+                  path: 'bao-cao',
+                  lazy: { Component: async () => (await withMessages(['admin', 'reports'], () => import('../features/reports/DashboardPage'))).DashboardPage },
+                },
+                {
+                  path: 'bao-cao/:unitId',
+                  lazy: { Component: async () => (await withMessages(['admin', 'reports'], () => import('../features/reports/DashboardPage'))).DashboardPage },
+                },
+                {
+                  path: 'chi-tieu',
+                  lazy: { Component: async () => (await withMessages(['admin', 'reports'], () => import('../features/reports/TargetsPage'))).TargetsPage },
+                },
+                {
+                  path: 'bao-cao-dinh-ky',
+                  lazy: { Component: async () => (await withMessages(['admin', 'reports'], () => import('../features/reports/PeriodicReportsPage'))).PeriodicReportsPage },
+                },
+                {
                   path: 'xapi',
                   loader: requireUser(queryClient, ['administrator']),
                   lazy: { Component: async () => (await withMessages(['admin', 'xapi'], () => import('../features/xapi/XapiClientsPage'))).XapiClientsPage },
+                },
+                {
+                  path: 'dai-su-so',
+                  lazy: { Component: async () => (await withMessages(['admin', 'mentoring'], () => import('../features/mentoring/UnitMentorsPage'))).UnitMentorsPage },
                 },
               ],
             },
@@ -172,6 +195,40 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               loader: requireUser(queryClient, ['author', 'reviewer', 'administrator']),
               lazy: { Component: async () => (await withMessages('assessment', () => import('../features/item-bank/ReviewQueuePage'))).ReviewQueuePage },
             },
+            // Community classes (issue 8): facilitators' pages, then learners' phone pages.
+            {
+              path: segment(paths.communityClasses),
+              loader: requireUser(queryClient, COMMUNITY_MANAGERS),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/ClassesPage'))).ClassesPage },
+            },
+            {
+              path: 'lop-hoc/:classId',
+              loader: requireUser(queryClient, COMMUNITY_MANAGERS),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/ClassPage'))).ClassPage },
+            },
+            {
+              path: 'lop-hoc/:classId/diem-danh/:sessionId',
+              loader: requireUser(queryClient, COMMUNITY_MANAGERS),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/AttendancePage'))).AttendancePage },
+            },
+            {
+              path: segment(paths.join),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/JoinPage'))).JoinPage },
+            },
+            {
+              path: 'tham-gia/:code',
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/JoinPage'))).JoinPage },
+            },
+            {
+              path: 'diem-danh/:sessionId',
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/CheckInPage'))).CheckInPage },
+            },
+            {
+              path: 'lop-cua-toi/:classId',
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('community', () => import('../features/community/MyClassPage'))).MyClassPage },
+            },
             {
               path: segment(paths.myLearning),
               loader: requireUser(queryClient),
@@ -181,6 +238,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: segment(paths.myCertificates),
               loader: requireUser(queryClient),
               lazy: { Component: async () => (await withMessages('certificates', () => import('../features/certificates/MyCertificatesPage'))).MyCertificatesPage },
+            },
+            {
+              path: segment(paths.mentor),
+              loader: requireUser(queryClient, ['mentor']),
+              lazy: { Component: async () => (await withMessages('mentoring', () => import('../features/mentoring/MentorDashboardPage'))).MentorDashboardPage },
+            },
+            {
+              path: 'dai-su-so/nguoi-hoc/:menteeId',
+              loader: requireUser(queryClient, ['mentor']),
+              lazy: { Component: async () => (await withMessages('mentoring', () => import('../features/mentoring/MenteePage'))).MenteePage },
+            },
+            {
+              path: segment(paths.myMentor),
+              loader: requireUser(queryClient),
+              lazy: { Component: async () => (await withMessages('mentoring', () => import('../features/mentoring/MyMentoringPage'))).MyMentoringPage },
             },
             {
               path: segment(paths.verifyCertificate),
@@ -201,6 +273,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ],
         },
       ],
+    },
+    {
+      // The presenter view fills the projector: no site header or footer around it.
+      path: 'lop-hoc/:classId/trinh-chieu/:sessionId',
+      ErrorBoundary: RootErrorPage,
+      HydrateFallback: () => null,
+      loader: requireUser(queryClient, COMMUNITY_MANAGERS),
+      lazy: { Component: async () => (await withMessages(['community', 'learn'], () => import('../features/community/PresenterPage'))).PresenterPage },
     },
   ];
 }

@@ -11,10 +11,13 @@ import type certificatesVi from './locales/certificates.vi.json';
 import type studioVi from './locales/studio.vi.json';
 import type archivesVi from './locales/archives.vi.json';
 import type xapiVi from './locales/xapi.vi.json';
+import type communityVi from './locales/community.vi.json';
+import type reportsVi from './locales/reports.vi.json';
+import type mentoringVi from './locales/mentoring.vi.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi & typeof accountVi & typeof adminVi & typeof learnVi & typeof assessmentVi & typeof certificatesVi & typeof archivesVi & typeof studioVi & typeof xapiVi };
+    resources: { translation: typeof vi & typeof accountVi & typeof adminVi & typeof learnVi & typeof assessmentVi & typeof certificatesVi & typeof archivesVi & typeof studioVi & typeof xapiVi & typeof reportsVi & typeof communityVi & typeof mentoringVi };
   }
 }

@@ -36,7 +36,7 @@ function storeLanguage(language: Language): void {
  * kept out of the main catalogue: each area's page chunks load them (see `withMessages`), in the
  * current language, into the same `translation` namespace. Typed keys cover them (i18next.d.ts).
  */
-export type MessagePart = 'account' | 'admin' | 'learn' | 'assessment' | 'certificates' | 'media' | 'archives' | 'studio' | 'xapi';
+export type MessagePart = 'account' | 'admin' | 'learn' | 'assessment' | 'certificates' | 'media' | 'archives' | 'studio' | 'xapi' | 'reports' | 'community' | 'mentoring';
 const partLoaders: Record<MessagePart, Record<Language, () => Promise<{ default: Catalogue }>>> = {
   certificates: { vi: () => import('./locales/certificates.vi.json'), en: () => import('./locales/certificates.en.json') },
   account: { vi: () => import('./locales/account.vi.json'), en: () => import('./locales/account.en.json') },
@@ -47,6 +47,9 @@ const partLoaders: Record<MessagePart, Record<Language, () => Promise<{ default:
   archives: { vi: () => import('./locales/archives.vi.json'), en: () => import('./locales/archives.en.json') },
   studio: { vi: () => import('./locales/studio.vi.json'), en: () => import('./locales/studio.en.json') },
   xapi: { vi: () => import('./locales/xapi.vi.json'), en: () => import('./locales/xapi.en.json') },
+  community: { vi: () => import('./locales/community.vi.json'), en: () => import('./locales/community.en.json') },
+  reports: { vi: () => import('./locales/reports.vi.json'), en: () => import('./locales/reports.en.json') },
+  mentoring: { vi: () => import('./locales/mentoring.vi.json'), en: () => import('./locales/mentoring.en.json') },
 };
 const partsInUse = new Set<MessagePart>();
 const partsLoaded = new Map<string, Promise<void>>();

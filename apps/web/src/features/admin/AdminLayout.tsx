@@ -25,6 +25,12 @@ export function AdminLayout() {
           <li>
             <NavLink to={paths.adminHouseholds}>{t('admin.households.title')}</NavLink>
           </li>
+          <li>
+            <NavLink to={paths.reports}>{t('nav.reports')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.adminMentors}>{t('nav.unitMentors')}</NavLink>
+          </li>
           {administrator ? (
             <>
               <li>
