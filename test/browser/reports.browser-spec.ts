@@ -59,13 +59,13 @@ describe('reports for officials in Chromium', () => {
         [`Người học ${tree.tag} ${i}`, l.unit.id, l.age],
       )) as [{ id: string }];
       if (l.enrolled) await db.query(`INSERT INTO enrolments (user_id, course_id, version_id, enrolled_at) VALUES ($1, $2, $3, now() - interval '2 hours')`, [id, course.courseId, course.versionId]);
-      if (l.completed) await db.query(`INSERT INTO course_completions (user_id, course_id, version_id, completed_at) VALUES ($1, $2, $3, now() - interval '1 hour')`, [id, course.courseId, course.versionId]);
+      if (l.completed) await db.query(`INSERT INTO course_completions (user_id, course_id, version_id, completed_at, notified_at) VALUES ($1, $2, $3, now() - interval '1 hour', now())`, [id, course.courseId, course.versionId]);
       for (const [kind, wanted, ref] of [['course', l.certified, course.courseId], ['universalisation', l.confirmed, 'citizens']] as const) {
         if (!wanted) continue;
         await db.query(
           `INSERT INTO certificates (id, serial, user_id, achievement_kind, achievement_ref, achievement_name, recipient_name, issued_at, status_index, key_id, credential, pdf_key)
            VALUES ($1, $2, $3, $4, $5, '{"vi":"Phổ cập","en":"Coverage"}', $6, now() - interval '30 minutes', $7, 'k1', '{}', 'none')`,
-          [randomUUID(), `T-${randomBytes(6).toString('hex')}`.slice(0, 20), id, kind, ref, `Người học ${i}`, randomInt(131_072)],
+          [randomUUID(), `T-${randomBytes(6).toString('hex')}`.slice(0, 20), id, kind, ref, `Người học ${i}`, randomInt(1_000_000_000, 2_000_000_000)],
         );
       }
       if (l.active) {

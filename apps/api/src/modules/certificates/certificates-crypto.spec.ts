@@ -63,6 +63,19 @@ describe('certificate crypto', () => {
     expect(statusBitOf(encodeStatusList([0, 7, 131_071]), 8)).toBe(false);
   });
 
+  it('puts a certificate past the first 131,072 in a later status list, and reads its revocation there', () => {
+    const { keys } = keysOf('k1');
+    const credential = buildCredential({ ...input, statusIndex: 2 * 131_072 + 4242 }, urls, keys[0]!);
+    const status = credential['credentialStatus'] as { statusListCredential: string; statusListIndex: string };
+    expect(status).toMatchObject({ statusListCredential: urls.statusList(3), statusListIndex: '4242' });
+    const doc = issuerDocument(urls, 'Học số', keys, 'k1');
+    const list3 = (revoked: number[]) => buildStatusListCredential(revoked, urls, 'Học số', keys[0]!, new Date(), 3);
+    expect(verifyCredential(credential, { issuerDocument: doc, statusListCredential: list3([4242]) })).toMatchObject({ verified: false, status: 'revoked' });
+    expect(verifyCredential(credential, { issuerDocument: doc, statusListCredential: list3([4241]) })).toMatchObject({ verified: true, status: 'active' });
+    // the first list is not the one it points to
+    expect(verifyCredential(credential, { issuerDocument: doc, statusListCredential: buildStatusListCredential([], urls, 'Học số', keys[0]!) }).verified).toBe(false);
+  });
+
   it('makes serials with a check character that catches a typo, and reads them leniently', () => {
     const serial = newSerial(2026);
     expect(serial).toMatch(/^HS-2026-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

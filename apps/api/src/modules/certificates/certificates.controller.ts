@@ -88,9 +88,10 @@ export class PublicCertificatesController {
   @ApiOperation({ operationId: 'certificateStatusList', summary: 'BitstringStatusListCredential (revocation), signed' })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  statusList(@Param('list') list: string): Promise<Record<string, unknown>> {
-    if (list !== '1') throw new NotFoundException('No such status list');
-    return this.certificates.statusListCredential();
+  async statusList(@Param('list') list: string): Promise<Record<string, unknown>> {
+    const n = /^[1-9]\d{0,6}$/.test(list) ? Number(list) : 0;
+    if (n < 1 || n > (await this.certificates.statusListCount())) throw new NotFoundException('No such status list');
+    return this.certificates.statusListCredential(n);
   }
 }
 

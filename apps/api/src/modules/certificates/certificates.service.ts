@@ -12,7 +12,7 @@ import { ConfirmationsService } from '../confirmations/confirmations.service';
 import { OBJECT_STORAGE, type ObjectStorage } from '../media';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { AchievementKind, LocalizedName } from './certificate.entity';
-import { STATUS_LIST_SIZE } from './crypto/status-list';
+import { STATUS_LIST_SIZE, statusListOf } from './crypto/status-list';
 import { verifyCredential, type VerificationResult } from './crypto/verify-credential';
 import { buildCredential, buildStatusListCredential, issuerDocument, IssuerUrls } from './open-badge';
 import { newSerial, normaliseSerial } from './serial';
@@ -195,11 +195,13 @@ export class CertificatesService {
     const [user] = (await this.dataSource.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [job.userId])) as { displayName: string }[];
     if (!user) return { certificateId: null, created: false, reason: 'unknown' };
 
+    const list = await this.openStatusList();
     for (let tries = 0; tries < 5; tries++) {
       const id = randomUUID();
       const issuedAt = new Date();
       const serial = newSerial(issuedAt.getUTCFullYear());
-      const statusIndex = randomInt(STATUS_LIST_SIZE);
+      // a random place in the open list, so that a position says nothing about when or to whom it was issued
+      const statusIndex = (list - 1) * STATUS_LIST_SIZE + randomInt(STATUS_LIST_SIZE);
       const key = this.keys.active;
       const recipientName = user.displayName.normalize('NFC');
       const credential = buildCredential(
@@ -321,24 +323,59 @@ export class CertificatesService {
     return issuerDocument(this.urls, this.config.CERT_ISSUER_NAME, this.keys.keys, this.keys.active.id);
   }
 
-  async statusListCredential(): Promise<Record<string, unknown>> {
-    const rows = (await this.dataSource.query(`SELECT status_index AS i FROM certificates WHERE revoked_at IS NOT NULL`)) as { i: number }[];
+  /**
+   * The status list new certificates go into: the highest one in use, or the next once it is half full
+   * (random places then rarely collide with the UNIQUE status_index; both queries use its index).
+   */
+  private async openStatusList(): Promise<number> {
+    const [{ max }] = (await this.dataSource.query(`SELECT max(status_index) AS max FROM certificates`)) as { max: number | null }[];
+    const list = max === null ? 1 : statusListOf(max).list;
+    const [{ used }] = (await this.dataSource.query(`SELECT count(*)::int AS used FROM certificates WHERE status_index >= $1 AND status_index < $2`, [
+      (list - 1) * STATUS_LIST_SIZE,
+      list * STATUS_LIST_SIZE,
+    ])) as { used: number }[];
+    return used >= STATUS_LIST_SIZE / 2 ? list + 1 : list;
+  }
+
+  /** Status lists in use (at least 1): list n answers 404 above it. */
+  async statusListCount(): Promise<number> {
+    const [{ max }] = (await this.dataSource.query(`SELECT max(status_index) AS max FROM certificates`)) as { max: number | null }[];
+    return max === null ? 1 : statusListOf(max).list;
+  }
+
+  /** Status list `list` (from 1), signed: the revoked certificates' positions in it. */
+  async statusListCredential(list = 1): Promise<Record<string, unknown>> {
+    const rows = (await this.dataSource.query(
+      `SELECT status_index - $1 AS i FROM certificates WHERE revoked_at IS NOT NULL AND status_index >= $1 AND status_index < $2`,
+      [(list - 1) * STATUS_LIST_SIZE, list * STATUS_LIST_SIZE],
+    )) as { i: number }[];
     return buildStatusListCredential(
-      rows.map((r) => r.i),
+      rows.map((r) => Number(r.i)),
       this.urls,
       this.config.CERT_ISSUER_NAME,
       this.keys.active,
+      new Date(),
+      list,
     );
   }
 
   /** Verifies a pasted or uploaded credential with this installation's keys and current status list (what the CLI does offline). */
   async verifyCredential(credential: unknown): Promise<VerificationResult & { certificate: PublicVerification | null }> {
-    const result = verifyCredential(credential, { issuerDocument: this.issuerDocument(), statusListCredential: await this.statusListCredential() });
+    const result = verifyCredential(credential, { issuerDocument: this.issuerDocument(), statusListCredential: await this.statusListCredential(this.statusListNumberOf(credential)) });
     let certificate: PublicVerification | null = null;
     const evidence = (credential as { evidence?: { name?: unknown }[] }).evidence;
     const serial = Array.isArray(evidence) && typeof evidence[0]?.name === 'string' ? evidence[0].name : null;
     if (result.signature === 'valid' && result.issuerKey === 'issuer' && serial) certificate = await this.verify(serial).catch(() => null);
     return { ...result, certificate };
+  }
+
+  /** The number of the status list a credential points to (1 when it points nowhere we know). */
+  private statusListNumberOf(credential: unknown): number {
+    const url = (credential as { credentialStatus?: { statusListCredential?: unknown } } | null)?.credentialStatus?.statusListCredential;
+    const prefix = `${this.urls.statusList(1).slice(0, -1)}`;
+    if (typeof url !== 'string' || !url.startsWith(prefix)) return 1;
+    const list = Number(url.slice(prefix.length));
+    return Number.isSafeInteger(list) && list >= 1 ? list : 1;
   }
 
   /** An administrator revokes a certificate (audited): the verification page and the status list show it. */

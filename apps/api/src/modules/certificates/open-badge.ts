@@ -1,5 +1,5 @@
 import { signDocument, type JsonObject } from './crypto/data-integrity';
-import { encodeStatusList } from './crypto/status-list';
+import { encodeStatusList, statusListOf } from './crypto/status-list';
 import type { AchievementKind, LocalizedName } from './certificate.entity';
 import type { SigningKey } from './signing-keys';
 
@@ -50,6 +50,7 @@ export function buildCredential(input: CredentialInput, urls: IssuerUrls, key: S
     input.achievementKind === 'universalisation'
       ? 'Đạt mọi yêu cầu của hồ sơ năng lực số cho nhóm đối tượng (Quyết định 757/QĐ-BKHCN). / Met every requirement of the target group\'s digital competency profile.'
       : 'Hoàn thành mọi bài học và bài kiểm tra của khóa học. / Completed every lesson and quiz of the course.';
+  const status = statusListOf(input.statusIndex);
   const credential: JsonObject = {
     '@context': [VC_CONTEXT, OB_CONTEXT],
     id: `urn:uuid:${input.id}`,
@@ -70,11 +71,11 @@ export function buildCredential(input: CredentialInput, urls: IssuerUrls, key: S
       },
     },
     credentialStatus: {
-      id: `${urls.statusList()}#${input.statusIndex}`,
+      id: `${urls.statusList(status.list)}#${status.position}`,
       type: 'BitstringStatusListEntry',
       statusPurpose: 'revocation',
-      statusListIndex: String(input.statusIndex),
-      statusListCredential: urls.statusList(),
+      statusListIndex: String(status.position),
+      statusListCredential: urls.statusList(status.list),
     },
     evidence: [{ id: urls.verifyPage(input.serial), type: ['Evidence'], name: input.serial }],
   };
@@ -82,14 +83,15 @@ export function buildCredential(input: CredentialInput, urls: IssuerUrls, key: S
 }
 
 /** The BitstringStatusListCredential (revocation) of list 1, signed now with the active key. */
-export function buildStatusListCredential(revokedIndexes: number[], urls: IssuerUrls, issuerName: string, key: SigningKey, now = new Date()): JsonObject {
+/** Status list `listNumber` (from 1) with the revoked positions in it (0 … STATUS_LIST_SIZE-1). */
+export function buildStatusListCredential(revokedPositions: number[], urls: IssuerUrls, issuerName: string, key: SigningKey, now = new Date(), listNumber = 1): JsonObject {
   const list: JsonObject = {
     '@context': [VC_CONTEXT],
-    id: urls.statusList(),
+    id: urls.statusList(listNumber),
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: issuerProfile(urls, issuerName),
     validFrom: iso(now),
-    credentialSubject: { id: `${urls.statusList()}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList(revokedIndexes) },
+    credentialSubject: { id: `${urls.statusList(listNumber)}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList(revokedPositions) },
   };
   return signDocument(list, { privateKey: key.privateKey!, verificationMethod: key.verificationMethod }, now);
 }

@@ -3,6 +3,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 /** Bits per status list: 131,072 (16 KiB), the minimum the Bitstring Status List spec recommends for herd privacy. */
 export const STATUS_LIST_SIZE = 131_072;
 
+/**
+ * A certificate's status index is global (UNIQUE in PostgreSQL); list n (from 1) holds indexes
+ * [(n-1)·SIZE, n·SIZE), so a province issues as many certificates as it needs, 131,072 per list.
+ */
+export function statusListOf(globalIndex: number): { list: number; position: number } {
+  return { list: Math.floor(globalIndex / STATUS_LIST_SIZE) + 1, position: globalIndex % STATUS_LIST_SIZE };
+}
+
 /** encodedList of a BitstringStatusListCredential: multibase base64url ("u") of the GZIP of the bitstring; index 0 is the first byte's high bit. */
 export function encodeStatusList(setIndexes: Iterable<number>, size = STATUS_LIST_SIZE): string {
   const bits = new Uint8Array(size / 8);
