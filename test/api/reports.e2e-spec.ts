@@ -159,7 +159,7 @@ describe('reports (rollups, dashboards, targets, periodic files; real PostgreSQL
     ])) as [{ id: string }];
     const when = (day: string) => (day === 'now' ? new Date() : at(day));
     if (o.enrolled) await db.query(`INSERT INTO enrolments (user_id, course_id, version_id, enrolled_at) VALUES ($1, $2, $3, $4)`, [id, course.courseId, course.versionId, when(o.enrolled)]);
-    if (o.completed) await db.query(`INSERT INTO course_completions (user_id, course_id, version_id, completed_at) VALUES ($1, $2, $3, $4)`, [id, course.courseId, course.versionId, when(o.completed)]);
+    if (o.completed) await db.query(`INSERT INTO course_completions (user_id, course_id, version_id, completed_at, notified_at) VALUES ($1, $2, $3, $4, now())`, [id, course.courseId, course.versionId, when(o.completed)]);
     const certificate = async (kind: string, ref: string, day: string, revoked = false) =>
       db.query(
         `INSERT INTO certificates (id, serial, user_id, achievement_kind, achievement_ref, achievement_name, recipient_name, issued_at, status_index, key_id, credential, pdf_key, revoked_at)

@@ -15,6 +15,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RUN_MIGRATIONS: 'false', // the global setup migrated the run's database
     TRUST_PROXY: '1', // tests play the proxy: each test client may give its own X-Forwarded-For
+    // The periodic certificate sweep would issue certificates for completions other test files write into
+    // the shared database; tests that need it call CertificatesService.sweep() or set it.
+    CERT_SWEEP_MINUTES: '0',
     ...overrides,
   });
 }
