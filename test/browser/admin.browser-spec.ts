@@ -257,11 +257,12 @@ describe('administration in Chromium', () => {
     }
   });
 
+  // English at phone width only: axe's rules do not depend on the language, and longer English texts
+  // overflow first on a phone (each scan costs seconds on two shared cores).
   it.each([
     ['vi', PHONE],
     ['en', PHONE],
     ['vi', DESKTOP],
-    ['en', DESKTOP],
   ] as const)('has no accessibility violation on any administration page (%s, %o)', async (lang, viewport) => {
     await pageAs(administrator, viewport, lang);
     const en = lang === 'en';

@@ -324,11 +324,12 @@ describe('sign-up, sign-in and password reset in Chromium', () => {
     }
   });
 
+  // English at phone width only: axe's rules do not depend on the language, and longer English texts
+  // overflow first on a phone (each scan costs seconds on two shared cores).
   it.each([
     ['vi', PHONE],
     ['en', PHONE],
     ['vi', DESKTOP],
-    ['en', DESKTOP],
   ] as const)('has no accessibility violation on any account page (%s, %o)', async (lang, viewport) => {
     await page.setViewportSize(viewport);
     if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('hocso.lang', 'en'));

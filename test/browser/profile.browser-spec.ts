@@ -177,11 +177,12 @@ describe('profile and display preferences in Chromium', () => {
     expect((await page.request.get(`${api.url}/api/v1/auth/me`)).status()).toBe(401);
   });
 
+  // English at phone width only: axe's rules do not depend on the language, and longer English texts
+  // overflow first on a phone (each scan costs seconds on two shared cores).
   it.each([
     ['vi', PHONE],
     ['en', PHONE],
     ['vi', DESKTOP],
-    ['en', DESKTOP],
   ] as const)('has no accessibility violation on the profile page (%s, %o)', async (lang, viewport) => {
     await page.setViewportSize(viewport);
     if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('hocso.lang', 'en'));
