@@ -14,6 +14,7 @@ import { XapiLearningRecordStore1796180152056 } from './1796180152056-XapiLearni
 import { Mentoring1796191546254 } from './1796191546254-Mentoring';
 import { CommunityClasses1796192400000 } from './1796192400000-CommunityClasses';
 import { ReportsTargetsRollups1796192600000 } from './1796192600000-ReportsTargetsRollups';
+import { ReportsPerformance1796193000000 } from './1796193000000-ReportsPerformance';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, LessonCompetencies1795439833139, IdentityAndUnits1795441307361, HouseholdJoinCodes1795441661111,
   LessonKeysAndLearningSettings1796179328058,
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795438414873, 
   Mentoring1796191546254,
   CommunityClasses1796192400000,
   ReportsTargetsRollups1796192600000,
+  ReportsPerformance1796193000000,
 ];

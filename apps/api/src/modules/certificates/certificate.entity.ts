@@ -19,6 +19,9 @@ export interface LocalizedName {
 @Unique('uq_certificates_serial', ['serial'])
 @Unique('uq_certificates_status_index', ['statusIndex'])
 @Index('ix_certificates_user', ['userId', 'issuedAt'])
+/** Reports' incremental refresh (reports-perf). */
+@Index('ix_certificates_issued_at', ['issuedAt'])
+@Index('ix_certificates_revoked_at', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 @Check('ck_certificates_kind', `"achievement_kind" IN ('course', 'universalisation')`)
 export class Certificate {
   /** Made by the issuing job (the PDF key and the credential id use it before the row exists). */

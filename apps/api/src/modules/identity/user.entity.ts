@@ -17,6 +17,9 @@ export interface UserPreferences {
 @Index('uq_users_phone', ['phone'], { unique: true, where: '"phone" IS NOT NULL' })
 @Index('uq_users_email', ['email'], { unique: true, where: '"email" IS NOT NULL' })
 @Index('ix_users_unit', ['unitId'])
+/** Reports' incremental refresh (reports-perf): rows written since its watermark. */
+@Index('ix_users_created_at', ['createdAt'])
+@Index('ix_users_updated_at', ['updatedAt'])
 @Check('ck_users_birth_year', `"birth_year" IS NULL OR "birth_year" BETWEEN 1900 AND 2100`)
 export class User {
   @PrimaryGeneratedColumn('uuid')

@@ -6,6 +6,8 @@ import type { User } from '../identity/user.entity';
 @Entity({ name: 'course_completions' })
 @Unique('uq_course_completions_user_course', ['userId', 'courseId'])
 @Index('ix_course_completions_unnotified', ['completedAt'], { where: `"notified_at" IS NULL` })
+/** Reports' incremental refresh (reports-perf). */
+@Index('ix_course_completions_completed_at', ['completedAt'])
 export class CourseCompletion {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -10,6 +10,8 @@ import type { User } from '../identity/user.entity';
 @Entity({ name: 'enrolments' })
 @Unique('uq_enrolments_user_course', ['userId', 'courseId'])
 @Index('ix_enrolments_course', ['courseId'])
+/** Reports' incremental refresh (reports-perf). */
+@Index('ix_enrolments_enrolled_at', ['enrolledAt'])
 export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -10,6 +10,8 @@ export type ProgressEventType = (typeof PROGRESS_EVENT_TYPES)[number];
  */
 @Entity({ name: 'progress_events' })
 @Index('ix_progress_events_unmirrored', ['receivedAt'], { where: `"mirrored_at" IS NULL` })
+/** Reports' incremental refresh (reports-perf): a BRIN index (rows arrive in received_at order), made by migration ReportsPerformance. */
+@Index('ix_progress_events_received_brin', { synchronize: false })
 @Check('ck_progress_events_type', `"type" IN ('video_watched', 'video_position', 'text_opened', 'text_scrolled', 'lesson_opened')`)
 export class ProgressEvent {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })

@@ -81,6 +81,15 @@ export class ReportUnitMonthly {
   /** Community class sessions held (target_group ''), and the attendances marked present at them. */
   @Column({ name: 'classes_held', type: 'integer', default: 0 }) classesHeld!: number;
   @Column({ type: 'integer', default: 0 }) attendance!: number;
+  /** Running totals of the columns above (this month and every earlier one of the same unit × group), so a period reads 2 rows. */
+  @Column({ name: 'registered_total', type: 'integer', default: 0 }) registeredTotal!: number;
+  @Column({ name: 'enrolled_total', type: 'integer', default: 0 }) enrolledTotal!: number;
+  @Column({ name: 'completed_total', type: 'integer', default: 0 }) completedTotal!: number;
+  @Column({ name: 'certified_total', type: 'integer', default: 0 }) certifiedTotal!: number;
+  @Column({ name: 'confirmed_total', type: 'integer', default: 0 }) confirmedTotal!: number;
+  @Column({ name: 'households_covered_total', type: 'integer', default: 0 }) householdsCoveredTotal!: number;
+  @Column({ name: 'classes_held_total', type: 'integer', default: 0 }) classesHeldTotal!: number;
+  @Column({ name: 'attendance_total', type: 'integer', default: 0 }) attendanceTotal!: number;
 }
 
 /** People active in the 30 days ending at `as_of` (the month's last day, or the refresh day in the current month), per subtree. */

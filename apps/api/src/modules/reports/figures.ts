@@ -2,6 +2,9 @@ import type { CountsDto, FiguresDto } from './dto/reports.dto';
 
 /** Pure assembly of figures from rollup rows. */
 
+/** Built once (localeCompare with a locale builds a collator per call). */
+const VI = new Intl.Collator('vi');
+
 export const COUNT_KEYS = ['registered', 'enrolled', 'completed', 'certified', 'confirmed', 'householdsCovered', 'classesHeld', 'attendance'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
@@ -41,7 +44,7 @@ export function rankByCoverage<T extends { unit: { name: string }; figures: Figu
     (a, b) =>
       (b.figures.coverage ?? -1) - (a.figures.coverage ?? -1) ||
       b.figures.confirmed - a.figures.confirmed ||
-      a.unit.name.localeCompare(b.unit.name, 'vi'),
+      VI.compare(a.unit.name, b.unit.name),
   );
   return sorted.map((item, i) => ({ ...item, rank: i + 1 }));
 }

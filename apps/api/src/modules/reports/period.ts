@@ -79,8 +79,11 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** Today in Vietnam as YYYY-MM-DD. */
+/** Built once: constructing an Intl.DateTimeFormat is costly, and every request asks for today. */
+const LOCAL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function localToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return LOCAL_DAY.format(now);
 }
 
 /** The day up to which the active count of a period runs: its last day, or today when the period is not over. */

@@ -38,6 +38,7 @@ import { ReportsRollupService } from './rollup.service';
 import { targetValueProblem } from './target-rules';
 import { readTargetCsv } from './targets-csv';
 
+const VI = new Intl.Collator('vi');
 const UNIT_COLUMNS = `u.id, u.code, u.name, u.level, u.parent_id AS "parentId", u.path`;
 /** Most units one ranking answers (a province has ~100 communes and ~1,000 villages). */
 const RANKING_MAX = 5000;
@@ -47,25 +48,27 @@ export interface UnitFigures {
   byTargetGroup: Map<string, FiguresDto>;
 }
 
-interface MonthlyRow {
-  unitId: string;
-  tg: string;
-  registered: number;
-  enrolled: number;
-  completed: number;
-  certified: number;
-  confirmed: number;
-  householdsCovered: number;
-  classesHeld: number;
-  attendance: number;
-  nRegistered: number;
-  nEnrolled: number;
-  nCompleted: number;
-  nCertified: number;
-  nConfirmed: number;
-  nHouseholdsCovered: number;
-  nClassesHeld: number;
-  nAttendance: number;
+/** Columns of report_unit_monthly (flows; `<column>_total` = running totals) and the count they feed. */
+const TOTAL_COLUMNS: readonly (readonly [string, keyof CountsDto])[] = [
+  ['registered', 'registered'],
+  ['enrolled', 'enrolled'],
+  ['completed', 'completed'],
+  ['certified', 'certified'],
+  ['confirmed', 'confirmed'],
+  ['households_covered', 'householdsCovered'],
+  ['classes_held', 'classesHeld'],
+  ['attendance', 'attendance'],
+];
+
+/** A unit × group: cumulative counts at the period end (by count key) and new ones within it (`n_<key>`). */
+type MonthlyRow = { unitId: string; tg: string } & Record<string, number | string>;
+
+/** Adds a rollup row's cumulative and new counts to figures. */
+function addRow(into: FiguresDto, r: MonthlyRow): void {
+  for (const [, k] of TOTAL_COLUMNS) {
+    into[k] += Number(r[k]);
+    into.newInPeriod[k] += Number(r[`n_${k}`]);
+  }
 }
 
 /**
@@ -117,36 +120,46 @@ export class ReportsService {
 
   /**
    * Figures of each unit's subtree for a period: cumulative counts at its end, new ones within it, the
-   * active count at min(end, today), population and coverage; also per target group.
+   * active count at min(end, today), population and coverage; also per target group unless `byGroup` is false
+   * (rankings: only the totals are shown, and building per-group objects for ~1,000 units costs more than the SQL).
+   *
+   * Counts come from the running totals of report_unit_monthly (dense: one row per unit × group × month): the rows of
+   * the period's last month and of the month before its first — 2 rows per unit × group, whatever the history's length.
    */
-  async figuresFor(unitIds: readonly string[], period: Period, targetGroup: string | null, today = localToday()): Promise<Map<string, UnitFigures>> {
+  async figuresFor(
+    unitIds: readonly string[],
+    period: Period,
+    targetGroup: string | null,
+    today = localToday(),
+    byGroup = true,
+  ): Promise<Map<string, UnitFigures>> {
     const out = new Map<string, UnitFigures>();
     if (unitIds.length === 0) return out;
     const asOf = activeAsOf(period, today);
     const activeMonth = `${asOf.slice(0, 7)}-01`;
     const ids = [...unitIds];
+    // report_unit_monthly is dense (a row per unit × group × month up to its last month) and holds running totals:
+    // cumulative = the row of the period's last month (or the table's last), new = that minus the row of the month before.
     const [monthly, active, population] = await Promise.all([
       this.dataSource.query(
-        `SELECT unit_id AS "unitId", target_group AS tg,
-                sum(registered)::int AS registered, sum(enrolled)::int AS enrolled, sum(completed)::int AS completed,
-                sum(certified)::int AS certified, sum(confirmed)::int AS confirmed, sum(households_covered)::int AS "householdsCovered",
-                sum(classes_held)::int AS "classesHeld", sum(attendance)::int AS attendance,
-                coalesce(sum(registered) FILTER (WHERE month >= $2), 0)::int AS "nRegistered",
-                coalesce(sum(enrolled) FILTER (WHERE month >= $2), 0)::int AS "nEnrolled",
-                coalesce(sum(completed) FILTER (WHERE month >= $2), 0)::int AS "nCompleted",
-                coalesce(sum(certified) FILTER (WHERE month >= $2), 0)::int AS "nCertified",
-                coalesce(sum(confirmed) FILTER (WHERE month >= $2), 0)::int AS "nConfirmed",
-                coalesce(sum(households_covered) FILTER (WHERE month >= $2), 0)::int AS "nHouseholdsCovered",
-                coalesce(sum(classes_held) FILTER (WHERE month >= $2), 0)::int AS "nClassesHeld",
-                coalesce(sum(attendance) FILTER (WHERE month >= $2), 0)::int AS "nAttendance"
-           FROM report_unit_monthly
-          WHERE unit_id = ANY($1::uuid[]) AND month <= $3 AND ($4::varchar IS NULL OR target_group = $4 OR target_group = '')
+        `WITH k AS (SELECT least($3::date, max(month)) AS e, least(($2::date - interval '1 month')::date, max(month)) AS b FROM report_unit_monthly)
+         SELECT m.unit_id AS "unitId", ${byGroup ? 'm.target_group' : `''::varchar`} AS tg,
+                ${TOTAL_COLUMNS.map(
+                  ([c, k]) =>
+                    `coalesce(sum(m.${c}_total) FILTER (WHERE m.month = k.e), 0)::int AS "${k}", ` +
+                    `(coalesce(sum(m.${c}_total) FILTER (WHERE m.month = k.e), 0) - coalesce(sum(m.${c}_total) FILTER (WHERE m.month = k.b), 0))::int AS "n_${k}"`,
+                ).join(', ')}
+           FROM report_unit_monthly m CROSS JOIN k
+          WHERE m.unit_id = ANY($1::uuid[]) AND m.month IN (k.e, k.b) AND ($4::varchar IS NULL OR m.target_group = $4 OR m.target_group = '')
           GROUP BY 1, 2`,
         [ids, period.firstMonth, period.lastMonth, targetGroup],
       ) as Promise<MonthlyRow[]>,
       this.dataSource.query(
-        `SELECT unit_id AS "unitId", target_group AS tg, active_30d AS n, mentors, mentees FROM report_unit_active
-          WHERE unit_id = ANY($1::uuid[]) AND month = $2 AND ($3::varchar IS NULL OR target_group = $3 OR target_group = '')`,
+        byGroup
+          ? `SELECT unit_id AS "unitId", target_group AS tg, active_30d AS n, mentors, mentees FROM report_unit_active
+              WHERE unit_id = ANY($1::uuid[]) AND month = $2 AND ($3::varchar IS NULL OR target_group = $3 OR target_group = '')`
+          : `SELECT unit_id AS "unitId", ''::varchar AS tg, sum(active_30d)::int AS n, sum(mentors)::int AS mentors, sum(mentees)::int AS mentees FROM report_unit_active
+              WHERE unit_id = ANY($1::uuid[]) AND month = $2 AND ($3::varchar IS NULL OR target_group = $3 OR target_group = '') GROUP BY 1`,
         [ids, activeMonth, targetGroup],
       ) as Promise<{ unitId: string; tg: string; n: number; mentors: number; mentees: number }[]>,
       this.dataSource.query(
@@ -160,7 +173,7 @@ export class ReportsService {
       let entry = out.get(unitId);
       if (!entry) {
         entry = { figures: emptyFigures(asOf), byTargetGroup: new Map() };
-        for (const g of targetGroup ? [targetGroup] : TARGET_GROUP_IDS) entry.byTargetGroup.set(g, emptyFigures(asOf));
+        if (byGroup) for (const g of targetGroup ? [targetGroup] : TARGET_GROUP_IDS) entry.byTargetGroup.set(g, emptyFigures(asOf));
         out.set(unitId, entry);
       }
       return entry;
@@ -174,53 +187,32 @@ export class ReportsService {
     for (const id of ids) groupsOf(id);
     for (const r of monthly) {
       const total = groupsOf(r.unitId).figures;
-      const cumulative: CountsDto = {
-        registered: r.registered,
-        enrolled: r.enrolled,
-        completed: r.completed,
-        certified: r.certified,
-        confirmed: r.confirmed,
-        householdsCovered: r.householdsCovered,
-        classesHeld: r.classesHeld,
-        attendance: r.attendance,
-      };
-      const fresh: CountsDto = {
-        registered: r.nRegistered,
-        enrolled: r.nEnrolled,
-        completed: r.nCompleted,
-        certified: r.nCertified,
-        confirmed: r.nConfirmed,
-        householdsCovered: r.nHouseholdsCovered,
-        classesHeld: r.nClassesHeld,
-        attendance: r.nAttendance,
-      };
-      addCounts(total, cumulative);
-      addCounts(total.newInPeriod, fresh);
-      // Rows of target group '' hold the figures that are not people's (households, classes).
-      if (r.tg !== '') {
-        const f = group(r.unitId, r.tg);
-        addCounts(f, cumulative);
-        addCounts(f.newInPeriod, fresh);
-      }
+      addRow(total, r);
+      if (byGroup && r.tg !== '') addRow(group(r.unitId, r.tg), r);
     }
     for (const r of active) {
       const total = groupsOf(r.unitId).figures;
-      if (r.tg === '') {
-        total.mentors += Number(r.mentors);
-        total.mentees += Number(r.mentees);
-        continue;
-      }
       total.active30d += Number(r.n);
-      group(r.unitId, r.tg).active30d += Number(r.n);
+      total.mentors += Number(r.mentors);
+      total.mentees += Number(r.mentees);
+      if (byGroup && r.tg !== '') group(r.unitId, r.tg).active30d += Number(r.n);
     }
+    const popGroups = targetGroup ? [targetGroup] : TARGET_GROUP_IDS;
     for (const [unitId, entry] of out) {
       const pops = populations.get(unitId);
       let total: number | null = null;
-      for (const [tg, f] of entry.byTargetGroup) {
-        const p = pops?.get(tg);
-        f.population = p ?? null;
-        f.coverage = coverageOf(f.confirmed, f.population);
-        if (p !== undefined) total = (total ?? 0) + p;
+      if (byGroup) {
+        for (const [tg, f] of entry.byTargetGroup) {
+          const p = pops?.get(tg);
+          f.population = p ?? null;
+          f.coverage = coverageOf(f.confirmed, f.population);
+          if (p !== undefined) total = (total ?? 0) + p;
+        }
+      } else if (pops) {
+        for (const tg of popGroups) {
+          const p = pops.get(tg);
+          if (p !== undefined) total = (total ?? 0) + p;
+        }
       }
       entry.figures.population = total;
       entry.figures.coverage = coverageOf(entry.figures.confirmed, total);
@@ -260,7 +252,7 @@ export class ReportsService {
     const tg = query.targetGroup ?? null;
     const children = await this.children(unit.id);
     const [items, refreshedAt] = await Promise.all([this.ranked(children, period, tg, today), this.refreshedAt()]);
-    if (query.sort !== 'coverage') items.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi') || a.unit.code.localeCompare(b.unit.code));
+    if (query.sort !== 'coverage') items.sort((a, b) => VI.compare(a.unit.name, b.unit.name) || a.unit.code.localeCompare(b.unit.code));
     return { unit, period: periodDto(period), targetGroup: tg, refreshedAt, items };
   }
 
@@ -289,6 +281,7 @@ export class ReportsService {
       period,
       tg,
       today,
+      false,
     );
     return rankByCoverage(units.map((unit) => ({ unit, figures: map.get(unit.id)!.figures })));
   }
@@ -368,19 +361,23 @@ export class ReportsService {
     const year = query.year ?? Number(today.slice(0, 4));
     const period = parsePeriod(String(year))!;
     const tg = query.targetGroup ?? null;
-    const children = await this.children(unit.id);
-    const [own, breadcrumb, ranked, trend, targets, refreshedAt] = await Promise.all([
-      this.figuresFor([unit.id], period, tg, today),
+    const [children, breadcrumb, targets, refreshedAt] = await Promise.all([
+      this.children(unit.id),
       this.breadcrumb(user, unit),
-      this.ranked(children, period, tg, today),
-      this.trendPoints(unit.id, monthsBetween(`${year}-01`, `${year}-12`), tg, today),
       this.targetRows(unit.id, year),
       this.refreshedAt(),
     ]);
-    const entry = own.get(unit.id)!;
     // Targets of a group other than the filter are compared with that group's figures.
     const needsAll = targets.some((t) => t.targetGroup !== 'all' && t.targetGroup !== tg) || (tg !== null && targets.some((t) => t.targetGroup === 'all'));
-    const full = needsAll ? (await this.figuresFor([unit.id], period, null, today)).get(unit.id)! : entry;
+    // The unit and its children in one read (3 queries), the trend and the unfiltered figures alongside.
+    const [figures, trend, unfiltered] = await Promise.all([
+      this.figuresFor([unit.id, ...children.map((c) => c.id)], period, tg, today),
+      this.trendPoints(unit.id, monthsBetween(`${year}-01`, `${year}-12`), tg, today),
+      needsAll ? this.figuresFor([unit.id], period, null, today) : null,
+    ]);
+    const entry = figures.get(unit.id)!;
+    const ranked = rankByCoverage(children.map((c) => ({ unit: c, figures: figures.get(c.id)!.figures })));
+    const full = unfiltered ? unfiltered.get(unit.id)! : entry;
     return {
       unit,
       breadcrumb,

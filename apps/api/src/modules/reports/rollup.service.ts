@@ -16,6 +16,8 @@ const FULL_REBUILD_EVERY = `interval '24 hours'`;
 const STATE_ID = 'default';
 /** Above this many touched days, the incremental refresh recomputes every day (same result, one pass). */
 const MANY_DAYS = 60;
+/** Above this many changed users or households, the incremental refresh recomputes every day. */
+const BULK_IDS = 20_000;
 const ROLLUP_TABLES = 'report_unit_daily, report_unit_monthly, report_unit_active, report_user_days, report_unit_population';
 /** A community class session was held: started (live or ended), not cancelled; its day is when it started. */
 const HELD = (s: string) => `${s}.status IN ('live', 'ended')`;
@@ -113,8 +115,7 @@ export class ReportsRollupService {
       await m.query(
         `INSERT INTO report_user_days (user_id, day)
          SELECT DISTINCT user_id, ${day('least(occurred_at, received_at)')} FROM progress_events
-          WHERE ${day('least(occurred_at, received_at)')} BETWEEN $1 AND $2
-         ON CONFLICT DO NOTHING`,
+          WHERE ${day('least(occurred_at, received_at)')} BETWEEN $1 AND $2`,
         [from, to],
       );
       await this.recomputeDays(m, days);
@@ -142,11 +143,14 @@ export class ReportsRollupService {
 
   private async rebuildAll(m: EntityManager, withUserDays: boolean): Promise<Omit<RefreshResult, 'durationMs'>> {
     const today = localToday();
+    // One pass over every raw row: a hash aggregate in memory instead of sorts spilling to disk; JIT compiles for nothing here.
+    await m.query(`SET LOCAL work_mem = '256MB'`);
+    await m.query(`SET LOCAL jit = off`);
     if (withUserDays) {
       await m.query(`DELETE FROM report_user_days`);
       await m.query(
         `INSERT INTO report_user_days (user_id, day)
-         SELECT DISTINCT user_id, ${day('least(occurred_at, received_at)')} FROM progress_events ON CONFLICT DO NOTHING`,
+         SELECT DISTINCT user_id, ${day('least(occurred_at, received_at)')} FROM progress_events`,
       );
     }
     await this.recomputeDays(m, null);
@@ -165,53 +169,67 @@ export class ReportsRollupService {
 
   private async incremental(m: EntityManager, watermark: Date): Promise<Omit<RefreshResult, 'durationMs'>> {
     const today = localToday();
-    const since = [watermark];
+    await m.query(`SET LOCAL jit = off`);
+    // Rows written since the watermark (minus an overlap for late commits): a constant the planner can estimate.
+    const [{ at }] = (await m.query(`SELECT ($1::timestamptz - ${OVERLAP}) AS at`, [watermark])) as [{ at: Date }];
+    // People whose record changed (moved to another unit, another target group) or who registered; and changed households.
+    const changed = ((await m.query(`SELECT id FROM users WHERE updated_at > $1 UNION SELECT id FROM users WHERE created_at > $1`, [at])) as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const households = (
+      (await m.query(`SELECT household_id AS id FROM household_members WHERE joined_at > $1 UNION SELECT id FROM households WHERE created_at > $1`, [at])) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
     const classesTouched = (await hasTables(m, ['community_classes', 'class_sessions', 'class_attendance']))
       ? `UNION SELECT ${HELD_DAY('cs')} FROM class_sessions cs
-          WHERE cs.created_at > (SELECT at FROM s) OR cs.started_at > (SELECT at FROM s) OR cs.ended_at > (SELECT at FROM s)
-             OR cs.id IN (SELECT session_id FROM class_attendance WHERE updated_at > (SELECT at FROM s) OR marked_at > (SELECT at FROM s))`
+          WHERE cs.created_at > $1 OR cs.started_at > $1 OR cs.ended_at > $1
+             OR cs.id IN (SELECT session_id FROM class_attendance WHERE updated_at > $1 OR marked_at > $1)`
       : '';
-    // Days whose facts may have changed: rows written since, and every milestone day of people whose
-    // record changed (moved to another unit, another target group) or whose household changed.
-    const touched = (await m.query(
-      `WITH s AS (SELECT $1::timestamptz - ${OVERLAP} AS at),
-            changed AS (SELECT id FROM users WHERE updated_at > (SELECT at FROM s) OR created_at > (SELECT at FROM s)),
-            hh AS (SELECT household_id FROM household_members WHERE joined_at > (SELECT at FROM s)
-                   UNION SELECT id FROM households WHERE created_at > (SELECT at FROM s))
-       SELECT DISTINCT d::text AS day FROM (
-         SELECT ${day('u.created_at')} AS d FROM users u WHERE u.id IN (SELECT id FROM changed)
-         UNION SELECT ${day('enrolled_at')} FROM enrolments WHERE enrolled_at > (SELECT at FROM s) OR user_id IN (SELECT id FROM changed)
-         UNION SELECT ${day('completed_at')} FROM course_completions WHERE completed_at > (SELECT at FROM s) OR user_id IN (SELECT id FROM changed)
-         UNION SELECT ${day('issued_at')} FROM certificates WHERE issued_at > (SELECT at FROM s) OR revoked_at > (SELECT at FROM s) OR user_id IN (SELECT id FROM changed)
-         UNION SELECT ${day('e.enrolled_at')} FROM household_members hm JOIN enrolments e ON e.user_id = hm.user_id WHERE hm.household_id IN (SELECT household_id FROM hh)
+    // Days whose facts may have changed: rows written since, and every milestone day of the changed people and households.
+    // After a bulk change (an import), every day is recomputed in one pass instead of matching long id lists.
+    const bulk = changed.length > BULK_IDS || households.length > BULK_IDS;
+    const touched = bulk
+      ? []
+      : ((await m.query(
+      `SELECT DISTINCT d::text AS day FROM (
+         SELECT ${day('u.created_at')} AS d FROM users u WHERE u.id = ANY($2::uuid[])
+         UNION SELECT ${day('enrolled_at')} FROM enrolments WHERE enrolled_at > $1
+         UNION SELECT ${day('enrolled_at')} FROM enrolments WHERE user_id = ANY($2::uuid[])
+         UNION SELECT ${day('completed_at')} FROM course_completions WHERE completed_at > $1
+         UNION SELECT ${day('completed_at')} FROM course_completions WHERE user_id = ANY($2::uuid[])
+         UNION SELECT ${day('issued_at')} FROM certificates WHERE issued_at > $1
+         UNION SELECT ${day('issued_at')} FROM certificates WHERE revoked_at > $1
+         UNION SELECT ${day('issued_at')} FROM certificates WHERE user_id = ANY($2::uuid[])
+         UNION SELECT ${day('e.enrolled_at')} FROM household_members hm JOIN enrolments e ON e.user_id = hm.user_id WHERE hm.household_id = ANY($3::uuid[])
          ${classesTouched}
        ) t WHERE d IS NOT NULL`,
-      since,
-    )) as { day: string }[];
+      [at, changed, households],
+        )) as { day: string }[]);
     const days = touched.map((t) => t.day).sort();
 
     const newActivity = (await m.query(
       `INSERT INTO report_user_days (user_id, day)
-       SELECT DISTINCT user_id, ${day('least(occurred_at, received_at)')} FROM progress_events WHERE received_at > $1::timestamptz - ${OVERLAP}
+       SELECT DISTINCT user_id, ${day('least(occurred_at, received_at)')} FROM progress_events WHERE received_at > $1
        ON CONFLICT DO NOTHING
        RETURNING day::text AS day`,
-      since,
+      [at],
     )) as { day: string }[];
     const movedActivity = (await m.query(
-      `SELECT DISTINCT d.day::text AS day FROM report_user_days d JOIN users u ON u.id = d.user_id WHERE u.updated_at > $1::timestamptz - ${OVERLAP}`,
-      since,
+      `SELECT DISTINCT d.day::text AS day FROM report_user_days d WHERE d.user_id IN (SELECT id FROM users WHERE updated_at > $1)`,
+      [at],
     )) as { day: string }[];
 
     // Many days (after a bulk load): recomputing every day at once is cheaper than matching a long list.
-    const many = days.length > MANY_DAYS;
-    if (days.length > 0) await this.recomputeDays(m, many ? null : days);
+    const many = bulk || days.length > MANY_DAYS;
+    if (many || days.length > 0) await this.recomputeDays(m, many ? null : days);
     const months = monthsOf(days);
-    if (months.length > 0) await this.recomputeMonths(m, many ? null : months);
+    if (many || months.length > 0) await this.recomputeMonths(m, many ? null : months);
     const activityDays = [...new Set([...newActivity, ...movedActivity].map((r) => r.day))];
     const activeMonths = [...new Set([...activeMonthsFor(activityDays, today), today.slice(0, 8) + '01'])].sort();
     for (const month of activeMonths) await this.recomputeActive(m, month, today);
     await this.recomputePopulation(m);
-    return { mode: 'incremental', days: days.length, months: months.length, activeMonths: activeMonths.length };
+    return { mode: 'incremental', days: many ? -1 : days.length, months: many ? -1 : months.length, activeMonths: activeMonths.length };
   }
 
   /** Recomputes whole days (null: every day) of report_unit_daily from the raw tables. */
@@ -227,15 +245,31 @@ export class ReportsRollupService {
           WHERE ${HELD('s')} AND ${onDays(HELD_DAY('s'))}`
       : '';
     await m.query(`DELETE FROM report_unit_daily WHERE ${onDays('day')}`, [days]);
+    // Some days: only people (and households) with a row within those days' time range can have a first on one of them;
+    // timestamptz bounds ($2, $3) so that the time-column indexes serve it.
+    const within = (table: string, column: string) =>
+      days === null ? '' : `WHERE user_id IN (SELECT user_id FROM ${table} WHERE ${column} >= $2::timestamptz AND ${column} < $3::timestamptz)`;
+    const sorted = days === null ? [] : [...days].sort();
+    const bounds =
+      days === null
+        ? [null, null]
+        : ((await m.query(
+            `SELECT ($1::date)::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS "from", ($2::date + 1)::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS "to"`,
+            [sorted[0], sorted[sorted.length - 1]],
+          )) as [{ from: Date; to: Date }]).map((r) => [r.from, r.to])[0]!;
+    const issuedWithin = days === null ? '' : `AND user_id IN (SELECT user_id FROM certificates WHERE issued_at >= $2::timestamptz AND issued_at < $3::timestamptz)`;
+    const registeredWithin = days === null ? '' : `AND u.created_at >= $2::timestamptz AND u.created_at < $3::timestamptz`;
     await m.query(
-      `WITH first_enrolment AS (SELECT user_id, ${day('min(enrolled_at)')} AS d FROM enrolments GROUP BY user_id),
-            first_completion AS (SELECT user_id, ${day('min(completed_at)')} AS d FROM course_completions GROUP BY user_id),
-            first_certificate AS (SELECT user_id, ${day('min(issued_at)')} AS d FROM certificates WHERE revoked_at IS NULL GROUP BY user_id),
-            confirmation AS (SELECT user_id, ${day('min(issued_at)')} AS d FROM certificates WHERE revoked_at IS NULL AND achievement_kind = 'universalisation' GROUP BY user_id),
-            household AS (SELECT hm.household_id, min(fe.d) AS d FROM household_members hm JOIN first_enrolment fe ON fe.user_id = hm.user_id GROUP BY hm.household_id),
+      `WITH first_enrolment AS (SELECT user_id, ${day('min(enrolled_at)')} AS d FROM enrolments ${within('enrolments', 'enrolled_at')} GROUP BY user_id),
+            first_completion AS (SELECT user_id, ${day('min(completed_at)')} AS d FROM course_completions ${within('course_completions', 'completed_at')} GROUP BY user_id),
+            first_certificate AS (SELECT user_id, ${day('min(issued_at)')} AS d FROM certificates WHERE revoked_at IS NULL ${issuedWithin} GROUP BY user_id),
+            confirmation AS (SELECT user_id, ${day('min(issued_at)')} AS d FROM certificates WHERE revoked_at IS NULL AND achievement_kind = 'universalisation' ${issuedWithin} GROUP BY user_id),
+            household AS (SELECT hm.household_id, ${day('min(e.enrolled_at)')} AS d FROM household_members hm JOIN enrolments e ON e.user_id = hm.user_id
+                           ${days === null ? '' : 'WHERE hm.household_id IN (SELECT h2.household_id FROM household_members h2 JOIN first_enrolment f2 ON f2.user_id = h2.user_id)'}
+                          GROUP BY hm.household_id),
             facts (unit_id, tg, d, r, e, c, ce, cf, h, ch, att) AS (
               SELECT u.unit_id, coalesce(u.target_group, 'none'), ${day('u.created_at')}, ${person(0)}
-                FROM users u WHERE u.unit_id IS NOT NULL AND ${onDays(day('u.created_at'))}
+                FROM users u WHERE u.unit_id IS NOT NULL AND ${onDays(day('u.created_at'))} ${registeredWithin}
               UNION ALL
               SELECT u.unit_id, coalesce(u.target_group, 'none'), f.d, ${person(1)} FROM first_enrolment f JOIN users u ON u.id = f.user_id
                WHERE u.unit_id IS NOT NULL AND ${onDays('f.d')}
@@ -255,7 +289,7 @@ export class ReportsRollupService {
             )
        INSERT INTO report_unit_daily (unit_id, target_group, day, registered, enrolled, completed, certified, confirmed, households_covered, classes_held, attendance)
        SELECT unit_id, tg, d, sum(r), sum(e), sum(c), sum(ce), sum(cf), sum(h), sum(ch), sum(att) FROM facts GROUP BY unit_id, tg, d`,
-      [days],
+      days === null ? [days] : [days, ...bounds],
     );
   }
 
@@ -275,6 +309,29 @@ export class ReportsRollupService {
          FROM leaf JOIN administrative_units au ON au.id = leaf.unit_id CROSS JOIN LATERAL ${ANCESTORS('au.path')}
         GROUP BY 1, 2, 3`,
       [months],
+    );
+    const totals = ['registered', 'enrolled', 'completed', 'certified', 'confirmed', 'households_covered', 'classes_held', 'attendance'];
+    const from = months === null ? null : [...months].sort()[0]!;
+    // Dense rows: every unit × group has a row for each month from its first one to the last month of the table (at least the
+    // current one), so that a period's cumulative counts are the rows of exactly two months.
+    await m.query(
+      `INSERT INTO report_unit_monthly (unit_id, target_group, month)
+       SELECT p.unit_id, p.target_group, gs::date
+         FROM (SELECT unit_id, target_group, min(month) AS first FROM report_unit_monthly GROUP BY 1, 2) p
+        CROSS JOIN LATERAL generate_series(greatest(p.first, coalesce($1::date, p.first)), (SELECT greatest(max(month), $2::date) FROM report_unit_monthly), interval '1 month') gs
+       ON CONFLICT DO NOTHING`,
+      [from, `${localToday().slice(0, 7)}-01`],
+    );
+    // Running totals from the first recomputed month on (later months' totals include the recomputed ones).
+    await m.query(
+      `UPDATE report_unit_monthly m SET ${totals.map((c) => `${c}_total = w.${c}`).join(', ')}
+         FROM (SELECT unit_id, target_group, month, ${totals.map((c) => `sum(${c}) OVER p AS ${c}`).join(', ')}
+                 FROM report_unit_monthly
+                WHERE $1::date IS NULL OR (unit_id, target_group) IN (SELECT unit_id, target_group FROM report_unit_monthly WHERE month >= $1::date)
+               WINDOW p AS (PARTITION BY unit_id, target_group ORDER BY month)) w
+        WHERE w.unit_id = m.unit_id AND w.target_group = m.target_group AND w.month = m.month AND ($1::date IS NULL OR m.month >= $1::date)
+          AND (${totals.map((c) => `m.${c}_total`).join(', ')}) IS DISTINCT FROM (${totals.map((c) => `w.${c}`).join(', ')})`,
+      [from],
     );
   }
 

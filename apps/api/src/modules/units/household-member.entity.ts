@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Household } from './household.entity';
 import type { User } from '../identity/user.entity';
 
 /** A person belongs to at most one household (primary key on user_id). */
 @Entity({ name: 'household_members' })
+/** Reports' incremental refresh (reports-perf). */
+@Index('ix_household_members_joined_at', ['joinedAt'])
 export class HouseholdMember {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId!: string;
