@@ -1,19 +1,18 @@
 import { TARGET_GROUPS } from '@hocso/curriculum';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { FieldError } from '../../api/client';
 import { ApiError, errorKind } from '../../api/errors';
 import { useLanguage } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { ErrorState } from '../../ui/ErrorState';
 import { ErrorSummary, focusField } from '../../ui/ErrorSummary';
-import { describedBy, FieldShell, SelectField, TextField } from '../../ui/Field';
+import { SelectField, TextField } from '../../ui/Field';
 import { LoadingState } from '../../ui/LoadingState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { hasErrors, useFormErrors, type FieldErrors } from '../../ui/useFormErrors';
+import { CsvImportForm } from '../../ui/CsvImportForm';
 import { CellLabel } from '../admin/CellLabel';
-import { parseLineField } from '../admin/ImportUnitsForm';
 import { useDeleteTarget, useImportTargets, useTargets, useUnitChoices, useUpsertTarget, type Target, type TargetImportResult, type UnitChoice, type UpsertTarget } from './api';
 import { formatters, groupName, metricName, recentYears, TARGET_METRICS, yearParam } from './format';
 import { ReportsNav } from './ReportsNav';
@@ -287,83 +286,26 @@ function TargetForm({ unit, year, editing }: { unit: UnitChoice; year: number; e
 function ImportTargetsForm() {
   const { t } = useTranslation();
   const importTargets = useImportTargets();
-  const errors = useFormErrors<'file'>();
-  const file = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<TargetImportResult | undefined>();
-  const [lines, setLines] = useState<readonly FieldError[]>([]);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (importTargets.isPending) return;
-    setResult(undefined);
-    setLines([]);
-    const chosen = file.current?.files?.[0];
-    if (!chosen) {
-      errors.fail({ file: t('reports.targets.fileRequired') });
-      return;
-    }
-    errors.clear();
-    const text = await chosen.text();
-    importTargets.mutate(text, {
-      onSuccess: setResult,
-      onError: (error) => {
-        if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
-          setLines(error.details);
-          errors.fail({}, t('reports.targets.importFailed'));
-        } else if (error instanceof ApiError && error.status === 413) errors.fail({ file: t('reports.targets.fileTooLarge') });
-        else if (error instanceof ApiError && error.status === 415) errors.fail({ file: t('reports.targets.fileNotCsv') });
-        else errors.fail({}, t(`error.${errorKind(error)}`));
-      },
-    });
-  };
-
-  const fileError = errors.fields.file;
   return (
-    <section className="panel" aria-labelledby="targets-import-title">
-      <h2 id="targets-import-title">{t('reports.targets.import')}</h2>
-      <p>{t('reports.targets.importIntro', { columns: CSV_COLUMNS })}</p>
-      <ErrorSummary errors={errors.summary(['file'], () => 'targets-file')} formError={errors.form} focusKey={errors.focusKey} />
-      {lines.length > 0 ? (
-        <div className="panel">
-          <h3>{t('reports.targets.lineErrors')}</h3>
-          <ul className="line-errors">
-            {lines.map((detail, index) => {
-              const where = parseLineField(detail.field);
-              const label = where
-                ? where.column
-                  ? t('reports.targets.lineColumn', { line: where.line, column: where.column })
-                  : t('reports.targets.line', { line: where.line })
-                : detail.field;
-              return (
-                <li key={index}>
-                  <strong>{label}:</strong> {/* The API explains in English only. */}
-                  <span lang="en">{detail.message}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FieldShell id="targets-file" label={t('reports.targets.fileLabel')} error={fileError}>
-          <input
-            ref={file}
-            id="targets-file"
-            name="targets-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="input"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={describedBy('targets-file', undefined, fileError)}
-          />
-        </FieldShell>
-        <div className="form__actions">
-          <Button type="submit" busy={importTargets.isPending} busyLabel={t('reports.targets.importing')}>
-            {t('reports.targets.importSubmit')}
-          </Button>
-        </div>
-        <div role="status">{result ? <p className="notice">{t('reports.targets.imported', { ...result })}</p> : null}</div>
-      </form>
-    </section>
+    <CsvImportForm<TargetImportResult>
+      id="targets"
+      pending={importTargets.isPending}
+      send={importTargets.mutateAsync}
+      texts={{
+        title: t('reports.targets.import'),
+        intro: t('reports.targets.importIntro', { columns: CSV_COLUMNS }),
+        fileLabel: t('reports.targets.fileLabel'),
+        submit: t('reports.targets.importSubmit'),
+        busy: t('reports.targets.importing'),
+        fileRequired: t('reports.targets.fileRequired'),
+        fileTooLarge: t('reports.targets.fileTooLarge'),
+        fileNotCsv: t('reports.targets.fileNotCsv'),
+        importFailed: t('reports.targets.importFailed'),
+        lineErrors: t('reports.targets.lineErrors'),
+        line: (line) => t('reports.targets.line', { line }),
+        lineColumn: (line, column) => t('reports.targets.lineColumn', { line, column }),
+        imported: (result) => t('reports.targets.imported', { ...result }),
+      }}
+    />
   );
 }
