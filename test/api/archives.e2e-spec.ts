@@ -13,6 +13,9 @@ import request from 'supertest';
 import { cookieName } from '../../apps/api/src/modules/identity/cookies';
 import { CSRF_HEADER } from '../../apps/api/src/modules/identity/session.guard';
 import { SESSION_COOKIE } from '../../apps/api/src/modules/identity/sessions.service';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../apps/api/src/queue/queues';
 import { startApi, startWorker, waitFor, type RunningApi } from '../support/app';
 import { deleteKeysWithPrefix, ownQueuePrefix } from '../support/redis-keys';
 import { as, createPerson, tag, type TestPerson } from '../support/scope-fixtures';
@@ -168,6 +171,9 @@ describe('course archives (real API, PostgreSQL, storage)', () => {
 
   /** Stored files no row refers to: media of assets that do not exist, covers no version uses. */
   async function orphanFiles(): Promise<string[]> {
+    // a transcode of an earlier test's video may still be writing its files: let it finish (or clean up) first
+    const media = api.app.get<Queue>(getQueueToken(QueueName.Media));
+    await waitFor(async () => ((await media.getActiveCount()) === 0 ? true : undefined), 'running transcodes to end', 60_000);
     const assets = new Set(((await db.query(`SELECT id FROM media_assets`)) as { id: string }[]).map((r) => r.id));
     const covers = new Set(((await db.query(`SELECT cover_image_key AS key FROM course_versions WHERE cover_image_key IS NOT NULL`)) as { key: string }[]).map((r) => r.key));
     return (await filesUnder(storageDir))
