@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { API_NODE_FLAGS } from './lib/api-node-flags';
 import { ensureDatabase, InfraError, provideInfra, START_PORTS, type Infra } from './lib/infra';
 import { startChild, stopChild, waitForHttp, type Child } from './lib/processes';
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
 
     // The worker first: both run pending migrations at boot under an advisory lock.
     children.push(startChild('worker', process.execPath, [workerMain], env));
-    children.push(startChild('api', process.execPath, [apiMain], env));
+    children.push(startChild('api', process.execPath, [...API_NODE_FLAGS, apiMain], env));
     for (const child of children) {
       void child.exited.then((code) => {
         if (stopping) return;

@@ -11,7 +11,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -90,6 +90,20 @@ export function peakRssBytes(pid: number): number | undefined {
   }
 }
 
+/**
+ * Resets a process's peak resident memory (VmHWM) to its current size (`5` into /proc/<pid>/clear_refs,
+ * Linux ≥ 4.0; needs the right to write there), so that {@link peakRssBytes} tells the peak of what follows.
+ * False when it could not.
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; undefined without /proc. */
 export function cpuSecondsOf(pid: number): number | undefined {
   try {
@@ -97,6 +111,31 @@ export function cpuSecondsOf(pid: number): number | undefined {
     // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by every process with this command name (e.g. `postgres`: the server and its
+ * backends), counting the children they have reaped (cutime/cstime), so a backend that exited still counts.
+ */
+export function cpuSecondsOfCommand(command: string): number | undefined {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== command) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+    }
+    return total;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../apps/api/src/modules/identity/auth-user';
 import { SessionsService } from '../../apps/api/src/modules/identity/sessions.service';
@@ -40,14 +41,18 @@ describe('progress path under concurrency: batched session lookups and group com
     await db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
 
     const sessions = api.app.get(SessionsService);
-    const spy = jest.spyOn(db, 'query');
+    // Every statement reaches PostgreSQL through a pg client (the lookup is a prepared statement on a pooled one).
+    const spy = jest.spyOn(pg.Client.prototype, 'query');
     try {
       const tokens = [...live.map((p) => p.token!), revoked.token!, expired.token!, idle.token!, disabled.token!, 'x'.repeat(43)];
       const answers = await Promise.all(tokens.map((t) => sessions.authenticate(t)));
       expect(answers.slice(0, live.length).map((a) => a?.user.id)).toEqual(live.map((p) => p.id));
       expect(answers.slice(0, live.length).map((a) => a?.csrfToken)).toEqual(live.map((p) => p.csrfToken));
       expect(answers.slice(live.length)).toEqual([null, null, null, null, null]);
-      const reads = spy.mock.calls.filter(([sql]) => String(sql).includes('FROM sessions s JOIN users u'));
+      const reads = spy.mock.calls.filter(([statement]) => {
+        const text = typeof statement === 'string' ? statement : (statement as { text?: unknown } | undefined)?.text;
+        return String(text).includes('FROM sessions s JOIN users u');
+      });
       expect(reads).toHaveLength(1);
     } finally {
       spy.mockRestore();

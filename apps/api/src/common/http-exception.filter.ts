@@ -33,6 +33,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       path: request.url.split('?')[0] ?? request.url,
     };
     if (exception instanceof RequestValidationException) body.details = exception.details;
+    // A 429 that knows when to come back says so (sign-in attempts, the daily nudge), as Retry-After.
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (status === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') void reply.header('retry-after', String(Math.max(0, Math.ceil(retryAfter))));
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

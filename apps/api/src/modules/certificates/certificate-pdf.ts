@@ -1,19 +1,6 @@
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import type QRCodeModule from 'qrcode';
+import { startPdf } from '../../common/pdf';
 import type { LocalizedName } from './certificate.entity';
-
-/** DejaVu Sans covers every precomposed Vietnamese letter; pdfkit embeds the used glyphs with a ToUnicode map, so text extracts correctly. */
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-/** Parsed once per process (fontkit caches glyphs and layout): ~4× faster than letting pdfkit parse the files per document. */
-let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
-function loadFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
-  const open = (file: string) => fontkit.create(readFileSync(join(FONT_DIR, file))) as fontkit.Font;
-  fonts ??= { regular: open('DejaVuSans.ttf'), bold: open('DejaVuSans-Bold.ttf') };
-  return fonts;
-}
 
 export interface CertificatePdfInput {
   serial: string;
@@ -28,7 +15,7 @@ export interface CertificatePdfInput {
 const formatDate = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 /** The QR code as vector squares (crisp at any print size; no PNG to encode and decode): one rectangle per run of dark modules in a row. */
-function drawQr(doc: PDFKit.PDFDocument, modules: QRCode.BitMatrix, x: number, y: number, size: number): void {
+function drawQr(doc: PDFKit.PDFDocument, modules: QRCodeModule.BitMatrix, x: number, y: number, size: number): void {
   const quiet = 2;
   const cell = size / (modules.size + 2 * quiet);
   doc.rect(x, y, size, size).fill('#ffffff');
@@ -49,23 +36,15 @@ function drawQr(doc: PDFKit.PDFDocument, modules: QRCode.BitMatrix, x: number, y
 
 /** The printable certificate: A4 landscape, Vietnamese with English below, a QR code to the verification page. */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first use, not at boot
+  const QRCode = require('qrcode') as typeof QRCodeModule;
   const qr = QRCode.create(input.verifyUrl, { errorCorrectionLevel: 'M' }).modules;
-  const doc = new PDFDocument({
+  const { doc, done } = await startPdf({
     size: 'A4',
     layout: 'landscape',
     margin: 48,
     info: { Title: `Chứng chỉ ${input.serial}`, Author: input.issuerName, Subject: input.achievementName.vi, CreationDate: input.issuedAt },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const { regular, bold } = loadFonts();
-  // pdfkit takes a fontkit font object too (its types say only path or buffer).
-  doc.registerFont('regular', regular as unknown as Buffer);
-  doc.registerFont('bold', bold as unknown as Buffer);
   const { width, height } = doc.page;
   doc.lineWidth(3).strokeColor('#1d4ed8').rect(24, 24, width - 48, height - 48).stroke();
   const text = width - 96 - 150;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AccountsService } from './accounts.service';
@@ -10,7 +10,6 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordResetService } from './password-reset.service';
 import { ProfileController } from './profile.controller';
 import { RateLimiter } from './rate-limit/rate-limiter';
-import { RetryAfterInterceptor } from './rate-limit/retry-after.interceptor';
 import { IdentityRedis } from './redis';
 import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
@@ -31,7 +30,6 @@ import { SessionsService } from './sessions.service';
     PasswordResetService,
     OidcService,
     { provide: APP_GUARD, useClass: SessionGuard },
-    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
   exports: [SessionsService, AccountsService, PasswordResetService, RateLimiter, PasswordHasher],
 })

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { queryPrepared } from '../../database/prepared';
 import { BatchLoader } from './batch-loader';
 import type { AuthUser, HeldRole } from './auth-user';
 import { cookieName, parseCookies, serializeCookie } from './cookies';
@@ -92,7 +93,9 @@ export class SessionsService {
   private readonly lookups = new BatchLoader<string, AuthenticatedSession>((hashes) => this.readSessions(hashes), { maxKeys: 500, maxInFlight: 1 });
 
   private async readSessions(tokenHashes: string[]): Promise<Map<string, AuthenticatedSession>> {
-    const rows = (await this.dataSource.query(
+    const rows = await queryPrepared<{ token_hash: string; csrf_token: string; last_seen_at: Date; id: string; display_name: string; roles: HeldRole[] }>(
+      this.dataSource,
+      'hocso_session_lookup',
       `SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id, u.display_name,
               COALESCE((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', au.path) ORDER BY r.role, au.path)
                           FROM role_assignments r LEFT JOIN administrative_units au ON au.id = r.unit_id
@@ -101,7 +104,7 @@ export class SessionsService {
         WHERE s.token_hash = ANY ($1::varchar[]) AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(secs => $2) AND u.disabled_at IS NULL`,
       [tokenHashes, SESSION_IDLE_SECONDS],
-    )) as { token_hash: string; csrf_token: string; last_seen_at: Date; id: string; display_name: string; roles: HeldRole[] }[];
+    );
     const stale = rows.filter((row) => Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS).map((row) => row.token_hash);
     if (stale.length > 0) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = ANY ($1::varchar[])`, [stale]);
     const out = new Map<string, AuthenticatedSession>();

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared';
 import type { CompletionRule } from './lesson-directory';
 import type { ProgressEventType } from './progress-event.entity';
 
@@ -289,7 +290,7 @@ SELECT 'p', user_id, course_id, lesson_key, lesson_id, watched_seconds, position
 
 export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): Promise<WriteOutcome> {
   const col = <T>(f: (r: ProgressRow) => T) => rows.map(f);
-  const result = (await manager.query(WRITE_SQL, [
+  const result = await queryPrepared<{ k: 'e' | 'p'; inserted: string | null } & ProgressStateRow>(manager, 'hocso_progress_write', WRITE_SQL, [
     col((r) => r.userId),
     col((r) => r.clientEventId),
     col((r) => r.courseId),
@@ -305,7 +306,7 @@ export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): P
     col((r) => r.secTo),
     col((r) => r.requiredSeconds),
     col((r) => r.rule),
-  ])) as ({ k: 'e' | 'p'; inserted: string | null } & ProgressStateRow)[];
+  ]);
 
   let inserted = new Set<string>();
   const progress: ProgressStateRow[] = [];

@@ -29,7 +29,7 @@ import {
   UnitMentorsDto,
   UnitMentorsQuery,
 } from './dto/mentoring.dto';
-import { MentoringService, NudgedTodayException } from './mentoring.service';
+import { MentoringService } from './mentoring.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const NOT_YOURS = 'Not one of your active mentees (the same answer whether the person exists or not)';
@@ -95,14 +95,10 @@ export class MentorController {
     @Body() body: SendNudgeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NudgeDto> {
-    try {
-      const { nudge, created } = await this.mentoring.nudge(user, menteeId, body);
-      void reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-      return nudge;
-    } catch (error) {
-      if (error instanceof NudgedTodayException) void reply.header('retry-after', String(error.retryAfterSeconds));
-      throw error;
-    }
+    // A second nudge today throws NudgedTodayException: 429, and the error filter adds Retry-After.
+    const { nudge, created } = await this.mentoring.nudge(user, menteeId, body);
+    void reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return nudge;
   }
 }
 

@@ -1,8 +1,4 @@
-import ExcelJS from 'exceljs';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { startPdf } from '../../common/pdf';
 import { escapeFormula, SUPPRESSED, suppressCount, toCsv } from './cells';
 import type { FiguresDto } from './dto/reports.dto';
 
@@ -92,6 +88,9 @@ export function renderCsv(c: ReportContent): Buffer {
 }
 
 export async function renderXlsx(c: ReportContent): Promise<Buffer> {
+  // Loaded on the first report (the worker makes them): megabytes the API process need not hold from boot.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = c.issuer;
   workbook.created = c.generatedAt;
@@ -105,26 +104,9 @@ export async function renderXlsx(c: ReportContent): Promise<Buffer> {
   return Buffer.from(data as ArrayBuffer);
 }
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
-function loadFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
-  const open = (file: string) => fontkit.create(readFileSync(join(FONT_DIR, file))) as fontkit.Font;
-  fonts ??= { regular: open('DejaVuSans.ttf'), bold: open('DejaVuSans-Bold.ttf') };
-  return fonts;
-}
-
 /** A4 landscape; DejaVu Sans so that Vietnamese text extracts (pdftotext) as written. */
 export async function renderPdf(c: ReportContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `Báo cáo ${c.unit.name} ${c.period.label}`, Author: c.issuer, CreationDate: c.generatedAt } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const { regular, bold } = loadFonts();
-  doc.registerFont('regular', regular as unknown as Buffer);
-  doc.registerFont('bold', bold as unknown as Buffer);
+  const { doc, done } = await startPdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `Báo cáo ${c.unit.name} ${c.period.label}`, Author: c.issuer, CreationDate: c.generatedAt } });
   const rows = reportRows(c);
   const left = 28;
   const width = doc.page.width - 56;

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { combine, verdict, windowAt, type RateLimitRule, type RateLimitVerdict } from './rate-limit';
 import { IdentityRedis } from '../redis';
 
-/** 429 Too Many Requests; RetryAfterInterceptor turns `retryAfterSeconds` into the Retry-After header. */
+/** 429 Too Many Requests; the error filter (common/http-exception.filter.ts) turns `retryAfterSeconds` into the Retry-After header. */
 export class TooManyAttemptsException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.ceil(retryAfterSeconds / 60);

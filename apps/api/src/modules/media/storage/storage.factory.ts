@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import type { AppConfig } from '../../../config/app-config';
 import { LocalDiskStorage } from './local-disk-storage';
 import type { ObjectStorage } from './object-storage';
-import { S3Storage } from './s3-storage';
 
 /** The folder of the local driver: STORAGE_DIR, else $HOCSO_DATA_DIR/storage, else ./.data/storage. */
 export function localStorageDir(config: Pick<AppConfig, 'STORAGE_DIR'>, env: NodeJS.ProcessEnv = process.env): string {
@@ -18,6 +17,9 @@ export function mediaWorkDir(config: Pick<AppConfig, 'MEDIA_WORK_DIR'>): string 
 
 export function createObjectStorage(config: AppConfig): ObjectStorage {
   if (config.STORAGE_DRIVER === 's3') {
+    // Required only when used: the AWS SDK is megabytes of code a local-disk installation should not keep resident.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { S3Storage } = require('./s3-storage') as typeof import('./s3-storage');
     return new S3Storage({
       bucket: config.S3_BUCKET!,
       region: config.S3_REGION,
