@@ -11,7 +11,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -178,7 +178,10 @@ const running = new Set<Child>();
 export function startNode(name: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Child {
   const proc = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
+  // BENCH_CHILD_LOG_DIR=<folder>: all of the child's output also goes to <folder>/<name>-<pid>.log (e.g. with --trace-gc).
+  const logDir = process.env.BENCH_CHILD_LOG_DIR;
   const keep = (chunk: Buffer) => {
+    if (logDir) appendFileSync(join(logDir, `${name.replace(/\W+/g, '-')}-${proc.pid}.log`), chunk);
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     if (lines.length > 60) lines.splice(0, lines.length - 60);
   };

@@ -43,11 +43,13 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
 
   const fastify = app.getHttpAdapter().getInstance();
   registerXapiContentParsers(app);
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every response, and a promise per response is GC work on the progress path.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     void reply.header('x-frame-options', 'DENY');
+    done(null, payload);
   });
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -61,9 +61,9 @@ export function registerXapiContentParsers(app: NestFastifyApplication): void {
 
 /** Every response of the LRS names the version it speaks. */
 export function registerXapiVersionHeader(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply) => {
-    if (!isXapiUrl(request.url)) return;
-    void reply.header('X-Experience-API-Version', requestMajor(request) === '1.0' ? '1.0.3' : '2.0.0');
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (isXapiUrl(request.url)) void reply.header('X-Experience-API-Version', requestMajor(request) === '1.0' ? '1.0.3' : '2.0.0');
+    done(null, payload);
   });
 }
 
