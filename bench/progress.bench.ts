@@ -223,6 +223,8 @@ async function main(): Promise<void> {
           return figures;
         };
         const saturated = await measure('saturation');
+        // The same warm-up at the new rate: the first seconds after saturation carry its garbage and its backlog in PostgreSQL.
+        if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec, baseline.eventsPerSec / size);
         const atRate = await measure(`at the baseline's ${baseline.eventsPerSec.toFixed(0)} events/s`, baseline.eventsPerSec / size);
         const clean = (f: Figures) => f.errors === 0 && f.non2xx === 0;
         const peak = Math.max(saturated.peakRssMb ?? Infinity, atRate.peakRssMb ?? Infinity);

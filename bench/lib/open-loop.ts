@@ -50,6 +50,7 @@ export async function openLoop(options: {
   let sent = 0;
   let outstanding = 0;
   let lastAnswer = 0;
+  const trace: [number, number][] | undefined = process.env.BENCH_LATENCY_TRACE ? [] : undefined;
   const started = performance.now();
   const total = Math.floor(ratePerSec * durationSec);
 
@@ -62,6 +63,7 @@ export async function openLoop(options: {
         outstanding--;
         lastAnswer = performance.now();
         latencies.push(lastAnswer - dueAt);
+        if (trace) trace.push([dueAt - started, lastAnswer - dueAt]);
         if (!res.statusCode || res.statusCode < 200 || res.statusCode >= 300) non2xx++;
       });
     });
@@ -88,6 +90,18 @@ export async function openLoop(options: {
   while (outstanding > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   agent.destroy();
 
+  if (trace) {
+    // Per 100 ms of due time: requests and the slowest; printed where something took over 100 ms.
+    const slots = new Map<number, { n: number; max: number }>();
+    for (const [at, ms] of trace) {
+      const slot = slots.get(Math.floor(at / 100)) ?? { n: 0, max: 0 };
+      slot.n++;
+      slot.max = Math.max(slot.max, ms);
+      slots.set(Math.floor(at / 100), slot);
+    }
+    const slow = [...slots].filter(([, v]) => v.max > 100).map(([k, v]) => `${(k / 10).toFixed(1)}s:${v.max.toFixed(0)}ms`);
+    console.log(`  slow 100-ms slots (${slow.length} of ${slots.size}): ${slow.join(' ')}`);
+  }
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))]!);
   const elapsedSec = (Math.max(lastAnswer, sendingEnded) - started) / 1000;

@@ -7,10 +7,11 @@
  *   request, and with the default young generation the objects of requests waiting for a group commit
  *   survive two scavenges and are promoted, so the old generation, the major GCs and the resident memory
  *   grow with the request rate. 64 MB gave no more speed and more memory; 4 MB less of both.
- * --max-old-space-size=200 (MB): a ceiling for the old generation. The API holds ~80 MB at rest; without
- *   a ceiling V8 let the heap grow with the allocation rate (peak RSS 340–480 MB under load); with it,
- *   peak RSS ~235–250 MB and no throughput lost in the benchmark. 128 MB made it collect without end.
+ * --max-old-space-size=320 (MB): a ceiling for the old generation. Any ceiling makes V8 size the heap
+ *   for a constrained machine: peak RSS 225–235 MB under load with 200, 256 or 320, against 410–480 MB
+ *   without one, at the same throughput. 200 made it run a full collection every 2 s (a ~100 ms stall
+ *   of the progress path each time, the slowest 1% of requests); 128 collected without end.
  *   A larger container may raise it (the worker, which builds reports, has no ceiling).
  * Measured with bench/progress.bench.ts; figures in bench/README.md.
  */
-export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--max-old-space-size=200'];
+export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--max-old-space-size=320'];
