@@ -13,20 +13,14 @@ export function parseLineField(field: string): { line: number; column?: string }
   return match ? { line: Number(match[1]), column: match[2] } : undefined;
 }
 
-/** The texts of one CSV import form, already translated by the page that shows it. */
+/**
+ * What differs between CSV import forms, already translated by the page that shows it; the rest
+ * (file field, errors by line, busy label) is the form's own (`csvImport.*` in the main catalogue).
+ */
 export interface CsvImportTexts<Result> {
   title: string;
   intro: string;
-  fileLabel: string;
   submit: string;
-  busy: string;
-  fileRequired: string;
-  fileTooLarge: string;
-  fileNotCsv: string;
-  importFailed: string;
-  lineErrors: string;
-  line: (line: number) => string;
-  lineColumn: (line: number, column: string) => string;
   imported: (result: Result) => string;
 }
 
@@ -60,7 +54,7 @@ export function CsvImportForm<Result>({
     setLines([]);
     const chosen = file.current?.files?.[0];
     if (!chosen) {
-      errors.fail({ file: texts.fileRequired });
+      errors.fail({ file: t('csvImport.fileRequired') });
       return;
     }
     errors.clear();
@@ -69,9 +63,9 @@ export function CsvImportForm<Result>({
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
         setLines(error.details);
-        errors.fail({}, texts.importFailed);
-      } else if (error instanceof ApiError && error.status === 413) errors.fail({ file: texts.fileTooLarge });
-      else if (error instanceof ApiError && error.status === 415) errors.fail({ file: texts.fileNotCsv });
+        errors.fail({}, t('csvImport.importFailed'));
+      } else if (error instanceof ApiError && error.status === 413) errors.fail({ file: t('csvImport.fileTooLarge') });
+      else if (error instanceof ApiError && error.status === 415) errors.fail({ file: t('csvImport.fileNotCsv') });
       else errors.fail({}, t(`error.${errorKind(error)}`));
     }
   };
@@ -84,11 +78,11 @@ export function CsvImportForm<Result>({
       <ErrorSummary errors={errors.summary(['file'], () => fileId)} formError={errors.form} focusKey={errors.focusKey} />
       {lines.length > 0 ? (
         <div className="panel">
-          <h3>{texts.lineErrors}</h3>
+          <h3>{t('csvImport.lineErrors')}</h3>
           <ul className="line-errors">
             {lines.map((detail, index) => {
               const where = parseLineField(detail.field);
-              const label = where ? (where.column ? texts.lineColumn(where.line, where.column) : texts.line(where.line)) : detail.field;
+              const label = where ? (where.column ? t('csvImport.lineColumn', { line: where.line, column: where.column }) : t('csvImport.line', { line: where.line })) : detail.field;
               return (
                 <li key={index}>
                   <strong>{label}:</strong> {/* The API explains in English only. */}
@@ -100,7 +94,7 @@ export function CsvImportForm<Result>({
         </div>
       ) : null}
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FieldShell id={fileId} label={texts.fileLabel} error={fileError}>
+        <FieldShell id={fileId} label={t('csvImport.fileLabel')} error={fileError}>
           <input
             ref={file}
             id={fileId}
@@ -113,7 +107,7 @@ export function CsvImportForm<Result>({
           />
         </FieldShell>
         <div className="form__actions">
-          <Button type="submit" busy={pending} busyLabel={texts.busy}>
+          <Button type="submit" busy={pending} busyLabel={t('csvImport.busy')}>
             {texts.submit}
           </Button>
         </div>

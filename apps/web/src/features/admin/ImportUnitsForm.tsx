@@ -14,16 +14,7 @@ export function ImportUnitsForm() {
       texts={{
         title: t('admin.units.import'),
         intro: t('admin.units.importIntro'),
-        fileLabel: t('admin.units.fileLabel'),
         submit: t('admin.units.importSubmit'),
-        busy: t('admin.units.importing'),
-        fileRequired: t('admin.units.fileRequired'),
-        fileTooLarge: t('admin.units.fileTooLarge'),
-        fileNotCsv: t('admin.units.fileNotCsv'),
-        importFailed: t('admin.units.importFailed'),
-        lineErrors: t('admin.units.lineErrors'),
-        line: (line) => t('admin.units.line', { line }),
-        lineColumn: (line, column) => t('admin.units.lineColumn', { line, column }),
         imported: (result) => t('admin.units.imported', { ...result }),
       }}
     />

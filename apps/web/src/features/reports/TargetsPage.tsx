@@ -294,16 +294,7 @@ function ImportTargetsForm() {
       texts={{
         title: t('reports.targets.import'),
         intro: t('reports.targets.importIntro', { columns: CSV_COLUMNS }),
-        fileLabel: t('reports.targets.fileLabel'),
         submit: t('reports.targets.importSubmit'),
-        busy: t('reports.targets.importing'),
-        fileRequired: t('reports.targets.fileRequired'),
-        fileTooLarge: t('reports.targets.fileTooLarge'),
-        fileNotCsv: t('reports.targets.fileNotCsv'),
-        importFailed: t('reports.targets.importFailed'),
-        lineErrors: t('reports.targets.lineErrors'),
-        line: (line) => t('reports.targets.line', { line }),
-        lineColumn: (line, column) => t('reports.targets.lineColumn', { line, column }),
         imported: (result) => t('reports.targets.imported', { ...result }),
       }}
     />
