@@ -30,7 +30,7 @@ import Redis from 'ioredis';
 import pg from 'pg';
 import { API_NODE_FLAGS } from '../scripts/lib/api-node-flags';
 import { provideInfra, type Infra } from '../scripts/lib/infra';
-import { openLoop } from './lib/open-loop';
+import { openLoop, OpenLoopConnections } from './lib/open-loop';
 import { cpuSecondsOf, cpuSecondsOfCommand, freePort, loadLine, machineLine, peakRssBytes, readSettings, repoRoot, resetPeakRss, startNode, stopAllChildren, waitFor } from './lib/harness';
 
 const root = repoRoot(__dirname);
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       const label = builds.length > 1 ? ` [${build.label}]` : '';
       for (const size of batchSizes) {
         if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec);
-        const measure = async (kind: string, requestRate?: number): Promise<Figures> => {
+        const measure = async (kind: string, requestRate?: number, reuse?: OpenLoopConnections): Promise<Figures> => {
           const peakReset = resetPeakRss(api.child.pid);
           const before = await countEvents(db);
           const xactsBefore = await transactionsOf(db, database);
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
           const pgCpuBefore = cpuSecondsOfCommand('postgres');
           const clientBefore = process.cpuUsage();
           const loadBefore = loadavg()[0]!;
-          const load = await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.durationSec, requestRate);
+          const load = await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.durationSec, requestRate, reuse);
           const cpuAfter = cpuSecondsOf(api.child.pid);
           const pgCpuAfter = cpuSecondsOfCommand('postgres');
           const client = process.cpuUsage(clientBefore);
@@ -223,9 +223,12 @@ async function main(): Promise<void> {
           return figures;
         };
         const saturated = await measure('saturation');
-        // The same warm-up at the new rate: the first seconds after saturation carry its garbage and its backlog in PostgreSQL.
-        if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec, baseline.eventsPerSec / size);
-        const atRate = await measure(`at the baseline's ${baseline.eventsPerSec.toFixed(0)} events/s`, baseline.eventsPerSec / size);
+        // The same warm-up at the new rate (the first seconds after saturation carry its garbage and its backlog in
+        // PostgreSQL), on the connections the measurement then uses, as a browser keeps its connection open.
+        const connections = new OpenLoopConnections('127.0.0.1', api.port, settings.connections);
+        if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec, baseline.eventsPerSec / size, connections);
+        const atRate = await measure(`at the baseline's ${baseline.eventsPerSec.toFixed(0)} events/s`, baseline.eventsPerSec / size, connections);
+        connections.close();
         const clean = (f: Figures) => f.errors === 0 && f.non2xx === 0;
         const peak = Math.max(saturated.peakRssMb ?? Infinity, atRate.peakRssMb ?? Infinity);
         const met =
@@ -321,7 +324,16 @@ interface Load {
  * stretches and fresh ids. Without `requestRate`, autocannon, every connection sending again as soon as it is
  * answered (saturation); with it, an open loop at that many requests/s in all (see lib/open-loop.ts).
  */
-async function drive(port: number, sessions: Session[], lessonId: string, size: number, connections: number, durationSec: number, requestRate?: number): Promise<Load> {
+async function drive(
+  port: number,
+  sessions: Session[],
+  lessonId: string,
+  size: number,
+  connections: number,
+  durationSec: number,
+  requestRate?: number,
+  reuse?: OpenLoopConnections,
+): Promise<Load> {
   let next = 0;
   const nextRequest = () => {
     const s = sessions[next++ % sessions.length]!;
@@ -338,7 +350,7 @@ async function drive(port: number, sessions: Session[], lessonId: string, size: 
   };
   const path = '/api/v1/progress/events';
   if (requestRate !== undefined) {
-    const result = await openLoop({ port, connections, ratePerSec: requestRate, durationSec, next: () => ({ method: 'POST', path, ...nextRequest() }) });
+    const result = await openLoop({ port, connections, reuse, ratePerSec: requestRate, durationSec, next: () => ({ method: 'POST', path, ...nextRequest() }) });
     return result;
   }
   const started = Date.now();
