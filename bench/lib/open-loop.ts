@@ -203,7 +203,8 @@ export async function openLoop(options: {
 
   const send = (dueAt: number) => {
     outstanding++;
-    const connection = idle.pop();
+    // The connection idle the longest, so each carries about rate ÷ connections requests/s (as wrk2 schedules them).
+    const connection = idle.shift();
     if (connection) connection.send(dueAt, raw(options.next()));
     else waiting.push(dueAt);
   };
