@@ -193,6 +193,43 @@ describe('learning: enrolment, path, progress events, completion', () => {
     expect(n).toBe(0);
   });
 
+  it('records a course completion the API could not record after the events committed (a crash in between): the xAPI mirror does, once', async () => {
+    const course = await publishVersion(db, { lessons: [{ kind: 'resource' }] });
+    const [resource] = course.lessons.map((l) => l.id) as [string];
+    const me = await learner();
+    await post(me, `/api/v1/courses/${course.slug}/enrolment`).expect(201);
+    // The events commit on their own; the course completion is a second transaction, which fails here.
+    const failing = jest.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('connection lost'));
+    try {
+      const answer = await send(me, [ev(resource, 'lesson_opened')]).expect(200);
+      expect(failing).toHaveBeenCalledTimes(1);
+      expect(answer.body).toMatchObject({ accepted: 1, completedCourses: [] });
+      expect(answer.body.lessons[0].state).toBe('completed');
+    } finally {
+      failing.mockRestore();
+    }
+    expect(await db.query(`SELECT id FROM course_completions WHERE user_id = $1`, [me.id])).toEqual([]);
+
+    // The mirror reads the committed events, sees the lesson completed and records the course, then its job runs once.
+    const rows = await waitFor(async () => {
+      const found = (await db.query(`SELECT id, notified_at FROM course_completions WHERE user_id = $1 AND course_id = $2`, [me.id, course.courseId])) as { id: string; notified_at: Date | null }[];
+      return found[0]?.notified_at ? found : undefined;
+    }, 'the course completion recorded by the mirror and its CourseCompleted job');
+    expect(rows).toHaveLength(1);
+    expect(completions.filter((c) => c.userId === me.id)).toEqual([expect.objectContaining({ courseId: course.courseId, completionId: rows[0]!.id })]);
+    const mine = await get(me, '/api/v1/me/learning').expect(200);
+    expect(mine.body.completed).toEqual([expect.objectContaining({ slug: course.slug })]);
+
+    // Events on the completed course later change nothing: still one completion, one notification.
+    await send(me, [ev(resource, 'lesson_opened')]).expect(200);
+    await waitFor(async () => {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM progress_events WHERE user_id = $1 AND mirrored_at IS NULL`, [me.id]);
+      return n === 0 ? true : undefined;
+    }, 'the xAPI progress mirror');
+    expect(await db.query(`SELECT id FROM course_completions WHERE user_id = $1`, [me.id])).toHaveLength(1);
+    expect(completions.filter((c) => c.userId === me.id)).toHaveLength(1);
+  });
+
   it('records a course completion exactly once under concurrent requests; the job notifies listeners and mirrors to xAPI', async () => {
     const course = await publishVersion(db, { lessons: [{ kind: 'text' }, { kind: 'resource' }, { kind: 'practice' }, { kind: 'quiz' }] });
     const [text, resource, practice, quiz] = course.lessons.map((l) => l.id) as [string, string, string, string];

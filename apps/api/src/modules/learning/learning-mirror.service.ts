@@ -6,6 +6,7 @@ import { XapiStatementService } from '../xapi/xapi-statement.service';
 import { CompletionHooks } from './completion-hooks';
 import type { CourseCompletedJob, MirrorLearningJob } from './learning-jobs.service';
 import { LearningJobs } from './learning-jobs.service';
+import { recordCourseCompletions, type CompletedCourseRow } from './progress-writer';
 import {
   courseCompletedStatement,
   enrolmentStatement,
@@ -16,6 +17,16 @@ import {
 } from './xapi-mapping';
 
 const SWEEP_CHUNK = 500;
+
+interface CompletedLessonRow {
+  user_id: string;
+  course_id: string;
+  lesson_key: string;
+  completed_at: Date;
+  completion_source: string | null;
+  kind: string | null;
+  enrolment_id: string | null;
+}
 
 /**
  * The worker's side of learning: course-completion reactions and the xAPI mirror. Every statement id
@@ -65,13 +76,21 @@ export class LearningMirrorService {
       await this.record([enrolmentStatement(this.ctx, { enrolmentId: row.id, userId: row.user_id, courseId: row.course_id, versionNumber: job.versionNumber, at: row.enrolled_at })]);
       return;
     }
-    await this.record(await this.lessonCompletedStatements([{ userId: job.userId, courseId: job.courseId, lessonKey: job.lessonKey }]));
+    const completed = await this.completedLessons([{ userId: job.userId, courseId: job.courseId, lessonKey: job.lessonKey }]);
+    await this.record(completed.map((r) => this.lessonCompletedStatement(r)));
   }
 
-  /** Mirrors progress events not yet mirrored (and the completions of their lessons), in chunks, until none is left. */
+  /**
+   * Mirrors progress events not yet mirrored (and the completions of their lessons), in chunks, until
+   * none is left. Every committed event passes here once, so it is also where a course completion
+   * that the API did not record after the events' commit (a crash in between: see ProgressWriter) is
+   * recorded: the courses of the lessons these events completed are checked, in the same transaction
+   * that marks the events mirrored. Usually the API recorded it already and the check finds nothing.
+   */
   async mirrorProgress(): Promise<number> {
     let total = 0;
     for (;;) {
+      const recorded: CompletedCourseRow[] = [];
       const done = await this.dataSource.transaction(async (manager) => {
         const events = (await manager.query(
           `SELECT pe.user_id, pe.client_event_id, pe.course_id, pe.lesson_key, pe.type, pe.from_seconds, pe.to_seconds, pe.position_seconds, pe.occurred_at,
@@ -113,8 +132,10 @@ export class LearningMirrorService {
           }),
         );
         const lessons = [...new Map(events.map((e) => [`${e.user_id}:${e.course_id}:${e.lesson_key}`, { userId: e.user_id, courseId: e.course_id, lessonKey: e.lesson_key }])).values()];
-        statements.push(...(await this.lessonCompletedStatements(lessons)));
+        const completedLessons = await this.completedLessons(lessons);
+        statements.push(...completedLessons.map((r) => this.lessonCompletedStatement(r)));
         await this.record(statements);
+        recorded.push(...(await recordCourseCompletions(manager, completedLessons.map((r) => ({ userId: r.user_id, courseId: r.course_id })))));
         await manager.query(
           `UPDATE progress_events pe SET mirrored_at = now() FROM unnest($1::uuid[], $2::uuid[]) AS k(user_id, client_event_id)
             WHERE pe.user_id = k.user_id AND pe.client_event_id = k.client_event_id`,
@@ -122,6 +143,13 @@ export class LearningMirrorService {
         );
         return events.length;
       });
+      for (const c of recorded) {
+        this.logger.warn({ userId: c.user_id, courseId: c.course_id }, 'course completion recorded by the xAPI mirror (the API did not record it after the events)');
+      }
+      // Enqueued after the commit; one lost here is re-enqueued by the sweep (notified_at is still null).
+      for (const c of recorded) {
+        await this.jobs.courseCompleted({ completionId: c.id, userId: c.user_id, courseId: c.course_id, versionId: c.version_id, completedAt: c.completed_at.toISOString() });
+      }
       total += done;
       if (done < SWEEP_CHUNK) return total;
     }
@@ -139,9 +167,9 @@ export class LearningMirrorService {
     await this.mirrorProgress();
   }
 
-  private async lessonCompletedStatements(lessons: { userId: string; courseId: string; lessonKey: string }[]): Promise<XapiStatementInput[]> {
+  private async completedLessons(lessons: { userId: string; courseId: string; lessonKey: string }[]): Promise<CompletedLessonRow[]> {
     if (lessons.length === 0) return [];
-    const rows = (await this.dataSource.query(
+    return (await this.dataSource.query(
       `SELECT lp.user_id, lp.course_id, lp.lesson_key, lp.completed_at, lp.completion_source, le.kind, e.id AS enrolment_id
          FROM lesson_progress lp
          JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(user_id, course_id, lesson_key)
@@ -150,18 +178,19 @@ export class LearningMirrorService {
          LEFT JOIN enrolments e ON e.user_id = lp.user_id AND e.course_id = lp.course_id
         WHERE lp.completed_at IS NOT NULL`,
       [lessons.map((l) => l.userId), lessons.map((l) => l.courseId), lessons.map((l) => l.lessonKey)],
-    )) as { user_id: string; course_id: string; lesson_key: string; completed_at: Date; completion_source: string | null; kind: string | null; enrolment_id: string | null }[];
-    return rows.map((r) =>
-      lessonCompletedStatement(this.ctx, {
-        userId: r.user_id,
-        courseId: r.course_id,
-        lessonKey: r.lesson_key,
-        kind: r.kind ?? 'lesson',
-        source: r.completion_source ?? 'events',
-        completedAt: r.completed_at,
-        ...(r.enrolment_id ? { enrolmentId: r.enrolment_id } : {}),
-      }),
-    );
+    )) as CompletedLessonRow[];
+  }
+
+  private lessonCompletedStatement(r: CompletedLessonRow): XapiStatementInput {
+    return lessonCompletedStatement(this.ctx, {
+      userId: r.user_id,
+      courseId: r.course_id,
+      lessonKey: r.lesson_key,
+      kind: r.kind ?? 'lesson',
+      source: r.completion_source ?? 'events',
+      completedAt: r.completed_at,
+      ...(r.enrolment_id ? { enrolmentId: r.enrolment_id } : {}),
+    });
   }
 
   /** Stores statements; the same ids twice are one statement. A conflict (same id, other content) is logged and skipped. */

@@ -65,7 +65,7 @@ interface Pending {
 const MAX_ROWS_PER_FLUSH = 2000;
 /**
  * Flushes running at once. One: while it runs, every new request waits and joins the next flush, so
- * under load a flush carries the events of many requests (one commit and three round trips for all of
+ * under load a flush carries the events of many requests (one statement and one commit for all of
  * them) and flushes never contend for the same lesson_progress rows. Measured (bench/README.md): with 3,
  * batches under CPU pressure held one or two requests each, and round trips to PostgreSQL were the
  * largest item of the API's CPU profile.
@@ -76,15 +76,18 @@ const RETRYABLE = new Set(['40P01', '40001']);
 /**
  * Group commit of progress events. Requests hand their validated events to `write()`; events of
  * all requests that arrive while the previous flush runs (or in the same event-loop turn) are
- * written together in ONE transaction of two or three statements, whatever their number:
- *   1. a data-modifying CTE: insert the events (ON CONFLICT DO NOTHING: repeats are skipped), fold the
- *      new ones per (user, course, lesson_key) and upsert lesson_progress: watched = old ∪ new
- *      (int4multirange `+`), position = the one of the latest event time, completed_at set once;
- *   2. only when a lesson completed: lock the enrolments concerned (in key order) and
- *   3. record course completions (UNIQUE(user_id, course_id), ON CONFLICT DO NOTHING) whose pinned
- *      version has every lesson completed.
- * Each request is answered after the transaction holding its events committed. Locks are taken in
- * key order, so concurrent flushes do not deadlock (and are retried if PostgreSQL says otherwise).
+ * written together by ONE statement, whatever their number, committed on its own (one round trip):
+ * a data-modifying CTE that inserts the events (ON CONFLICT DO NOTHING: repeats are skipped), folds
+ * the new ones per (user, course, lesson_key) and upserts lesson_progress: watched = old ∪ new
+ * (int4multirange `+`), position = the one of the latest event time, completed_at set once.
+ * Only when a lesson completed, a second transaction locks the enrolments concerned (in key order)
+ * and records course completions (UNIQUE(user_id, course_id), ON CONFLICT DO NOTHING) whose pinned
+ * version has every lesson completed. It starts after the events' commit, so of two flushes
+ * completing a course's last two lessons, the later one sees both. Should it not run (a crash between
+ * the two), the xAPI mirror, which reads every committed event once, records the completion
+ * (LearningMirrorService.mirrorProgress).
+ * Each request is answered after the commit of its events. Locks are taken in key order, so
+ * concurrent flushes do not deadlock (and are retried if PostgreSQL says otherwise).
  */
 @Injectable()
 export class ProgressWriter implements OnApplicationShutdown {
@@ -141,13 +144,30 @@ export class ProgressWriter implements OnApplicationShutdown {
   }
 
   private async writeWithRetry(rows: ProgressRow[]): Promise<WriteOutcome> {
+    // One statement is atomic on its own: one round trip instead of three (START TRANSACTION, it, COMMIT).
+    const { inserted, progress } = await this.retrying(rows.length, () => writeEvents(this.dataSource.manager, rows));
+    const pairs = progress.filter((p) => p.just_completed).map((p) => ({ userId: p.user_id, courseId: p.course_id }));
+    if (pairs.length === 0) return { inserted, progress, completedCourses: [] };
+    // The events are committed: a failure from here on must not fail the requests (the browser would
+    // resend events already stored). A course completion not recorded now is recorded by the xAPI
+    // mirror, which checks the courses of every lesson its events completed (LearningMirrorService).
+    try {
+      const completedCourses = await this.retrying(rows.length, () => this.dataSource.transaction((manager) => recordCourseCompletions(manager, pairs)));
+      return { inserted, progress, completedCourses };
+    } catch (error) {
+      this.logger.error({ err: error }, `course completions after a progress batch: left to the xAPI mirror`);
+      return { inserted, progress, completedCourses: [] };
+    }
+  }
+
+  private async retrying<T>(rowCount: number, work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => writeBatch(manager, rows));
+        return await work();
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= 4 || !code || !RETRYABLE.has(code)) throw error;
-        this.logger.warn(`progress batch of ${rows.length} events: ${code}, retrying (attempt ${attempt + 1})`);
+        this.logger.warn(`progress batch of ${rowCount} events: ${code}, retrying (attempt ${attempt + 1})`);
         await new Promise((r) => setTimeout(r, 5 * attempt));
       }
     }
@@ -288,7 +308,8 @@ SELECT 'e' AS k, NULL::uuid AS user_id, NULL::uuid AS course_id, NULL::uuid AS l
 UNION ALL
 SELECT 'p', user_id, course_id, lesson_key, lesson_id, watched_seconds, position_seconds, completed_at, completion_source, just_completed, NULL FROM up`;
 
-export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): Promise<WriteOutcome> {
+/** The events and the lesson progress they make, in one statement (see WRITE_SQL); on a manager's transaction or on its own. */
+export async function writeEvents(manager: EntityManager, rows: ProgressRow[]): Promise<Omit<WriteOutcome, 'completedCourses'>> {
   const col = <T>(f: (r: ProgressRow) => T) => rows.map(f);
   const result = await queryPrepared<{ k: 'e' | 'p'; inserted: string | null } & ProgressStateRow>(manager, 'hocso_progress_write', WRITE_SQL, [
     col((r) => r.userId),
@@ -314,11 +335,7 @@ export async function writeBatch(manager: EntityManager, rows: ProgressRow[]): P
     if (r.k === 'e') inserted = new Set(r.inserted ? r.inserted.split(',') : []);
     else progress.push(r);
   }
-  const completedCourses = await recordCourseCompletions(
-    manager,
-    progress.filter((p) => p.just_completed).map((p) => ({ userId: p.user_id, courseId: p.course_id })),
-  );
-  return { inserted, progress, completedCourses };
+  return { inserted, progress };
 }
 
 /**
