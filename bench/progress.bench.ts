@@ -180,6 +180,7 @@ async function main(): Promise<void> {
       if (index > 0) api = await startApi(build);
       const label = builds.length > 1 ? ` [${build.label}]` : '';
       for (const size of batchSizes) {
+        await settle(db);
         if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec);
         const measure = async (kind: string, requestRate?: number, reuse?: OpenLoopConnections): Promise<Figures> => {
           const peakReset = resetPeakRss(api.child.pid);
@@ -223,8 +224,10 @@ async function main(): Promise<void> {
           return figures;
         };
         const saturated = await measure('saturation');
-        // The same warm-up at the new rate (the first seconds after saturation carry its garbage and its backlog in
-        // PostgreSQL), on the connections the measurement then uses, as a browser keeps its connection open.
+        // What saturation left behind in PostgreSQL (dead row versions, dirty pages, WAL) is cleaned up first, as after the
+        // baseline; then the same warm-up at the new rate (its first seconds carry the API's garbage of saturation), on
+        // the connections the measurement then uses, as a browser keeps its connection open.
+        await settle(db);
         const connections = new OpenLoopConnections('127.0.0.1', api.port, settings.connections);
         if (settings.warmupSec > 0) await drive(api.port, people.sessions, people.lessonId, size, settings.connections, settings.warmupSec, baseline.eventsPerSec / size, connections);
         const atRate = await measure(`at the baseline's ${baseline.eventsPerSec.toFixed(0)} events/s`, baseline.eventsPerSec / size, connections);
@@ -296,6 +299,16 @@ async function seed(db: pg.Client, learners: number): Promise<{ lessonId: string
   // joins sessions to users by scanning (8 ms per session lookup instead of < 1) until autovacuum's first ANALYZE.
   await db.query(`ANALYZE`);
   return { lessonId, sessions };
+}
+
+/**
+ * Before each measurement: the dead row versions and dirty pages of the one before (a saturation run updates the
+ * same 2,000 lesson_progress rows ~100,000 times) are vacuumed and written out now, instead of by autovacuum and a
+ * checkpoint in the middle of the next measurement, which would then measure its predecessor's aftermath.
+ */
+async function settle(db: pg.Client): Promise<void> {
+  await db.query(`VACUUM (ANALYZE) lesson_progress, progress_events, sessions`);
+  await db.query(`CHECKPOINT`);
 }
 
 /** Committed + rolled-back transactions of the benchmark database so far (every autocommitted statement is one). */
