@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 #
 # hocso API and worker: one image, two commands.
-#   API:    node --max-semi-space-size=32 --max-old-space-size=320 apps/api/dist/apps/api/src/main.js     (the default CMD; flags: scripts/lib/api-node-flags.ts)
+#   API:    node --max-semi-space-size=32 --max-old-space-size=320 --no-allocation-site-pretenuring apps/api/dist/apps/api/src/main.js     (the default CMD; flags: scripts/lib/api-node-flags.ts)
 #   worker: node apps/api/dist/apps/api/src/worker.js   (docker-compose.yml sets this command)
 #
 # Build from the repository root:  docker build -f docker/api.Dockerfile -t hocso-api .
@@ -80,4 +80,4 @@ EXPOSE 3000
 # the same script with the argument `worker`, which checks the worker's Redis connection instead).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "docker/healthcheck.cjs", "api"]
-CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=320", "apps/api/dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=320", "--no-allocation-site-pretenuring", "apps/api/dist/apps/api/src/main.js"]
