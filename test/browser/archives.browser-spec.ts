@@ -66,7 +66,7 @@ describe('course archive import page in Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Mục "link" là liên kết (symlink), không được phép.');
     expect(await alert.textContent()).toContain('Mã lý do: symlink.');
-    // Focus moves to the refusal on the next animation frame after it renders (so a screen reader reads it).
+    // Focus moves to the refusal once it is rendered (so a screen reader reads it).
     await page.waitForFunction(() => document.activeElement?.classList.contains('archive-import__refusal'), undefined, { timeout: 5000 });
     expect(await overflowsHorizontally(page)).toBe(false);
     await expectAccessible(page);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import { currentLanguage } from '../../i18n';
@@ -18,6 +18,11 @@ export function ImportArchivePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ text: string; code: string | null; requestId?: string } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  // Focus moves to a refusal once it is on the page (so a screen reader reads it): after React's commit,
+  // not on the next animation frame, which under load can come before the refusal is rendered.
+  useEffect(() => {
+    if (refusal) errorRef.current?.focus();
+  }, [refusal]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +39,6 @@ export function ImportArchivePage() {
       } else {
         setRefusal({ text: t('archives.import.failed'), code: null, requestId: error instanceof ApiError ? error.requestId : undefined });
       }
-      requestAnimationFrame(() => errorRef.current?.focus());
     }
   };
 
