@@ -143,11 +143,9 @@ export class LearningMirrorService {
         );
         return events.length;
       });
-      for (const c of recorded) {
-        this.logger.warn({ userId: c.user_id, courseId: c.course_id }, 'course completion recorded by the xAPI mirror (the API did not record it after the events)');
-      }
       // Enqueued after the commit; one lost here is re-enqueued by the sweep (notified_at is still null).
       for (const c of recorded) {
+        this.logger.warn({ userId: c.user_id, courseId: c.course_id }, 'course completion recorded by the xAPI mirror (the API did not record it after the events)');
         await this.jobs.courseCompleted({ completionId: c.id, userId: c.user_id, courseId: c.course_id, versionId: c.version_id, completedAt: c.completed_at.toISOString() });
       }
       total += done;

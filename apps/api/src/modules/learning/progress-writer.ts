@@ -309,7 +309,7 @@ UNION ALL
 SELECT 'p', user_id, course_id, lesson_key, lesson_id, watched_seconds, position_seconds, completed_at, completion_source, just_completed, NULL FROM up`;
 
 /** The events and the lesson progress they make, in one statement (see WRITE_SQL); on a manager's transaction or on its own. */
-export async function writeEvents(manager: EntityManager, rows: ProgressRow[]): Promise<Omit<WriteOutcome, 'completedCourses'>> {
+async function writeEvents(manager: EntityManager, rows: ProgressRow[]): Promise<Omit<WriteOutcome, 'completedCourses'>> {
   const col = <T>(f: (r: ProgressRow) => T) => rows.map(f);
   const result = await queryPrepared<{ k: 'e' | 'p'; inserted: string | null } & ProgressStateRow>(manager, 'hocso_progress_write', WRITE_SQL, [
     col((r) => r.userId),
