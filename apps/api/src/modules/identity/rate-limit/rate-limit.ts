@@ -1,45 +1,16 @@
 /**
- * Fixed-window counters: at most `limit` attempts per `windowSeconds`, per subject (an account
- * identifier or an IP address). The arithmetic is here, pure; the counters live in Redis
- * (see RateLimiter) so that every API replica sees the same counts.
+ * Sliding-window limits: at most `limit` attempts in any `windowSeconds`, per subject (an account
+ * identifier or an IP address). A fixed window (a counter per clock-aligned quarter hour) would let
+ * twice the limit through around a window's end and, just after it, forget a burst of a second ago;
+ * a sliding log has neither fault. The log lives in Redis and is read and written by one script
+ * (see RateLimiter), so that every API replica sees the same attempts and two at once cannot both
+ * take the last place.
  */
 export interface RateLimitRule {
-  /** Short name, part of the Redis key, e.g. "sign-in:id". */
+  /** Short name, part of the Redis key, e.g. "sign-in:account". */
   name: string;
   limit: number;
   windowSeconds: number;
-}
-
-export interface RateLimitWindow {
-  /** Number of the window since the epoch (part of the Redis key). */
-  index: number;
-  /** Whole seconds until the window ends (at least 1). */
-  resetsInSeconds: number;
-}
-
-export function windowAt(nowMs: number, windowSeconds: number): RateLimitWindow {
-  const windowMs = windowSeconds * 1000;
-  const index = Math.floor(nowMs / windowMs);
-  const resetsInSeconds = Math.max(1, Math.ceil(((index + 1) * windowMs - nowMs) / 1000));
-  return { index, resetsInSeconds };
-}
-
-export interface RateLimitVerdict {
-  allowed: boolean;
-  /** Seconds to wait before trying again (0 when allowed); the Retry-After header. */
-  retryAfterSeconds: number;
-}
-
-/** `count` is the number of attempts in the window, this one included. */
-export function verdict(count: number, rule: RateLimitRule, window: RateLimitWindow): RateLimitVerdict {
-  return count <= rule.limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: window.resetsInSeconds };
-}
-
-/** Several rules apply to one attempt (per account and per IP): refused if any refuses, for the longest wait. */
-export function combine(verdicts: RateLimitVerdict[]): RateLimitVerdict {
-  const refused = verdicts.filter((v) => !v.allowed);
-  if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(...refused.map((v) => v.retryAfterSeconds)) };
 }
 
 /**
