@@ -97,6 +97,9 @@ describe('the studio in Chromium: an author writes a course, a reviewer publishe
     await page.getByText('Đã chuyển bài “Xem một cuộc gọi lừa đảo” đến vị trí 1 của chương “Nhận biết”.').waitFor({ state: 'attached' });
     const lessonTitles = () => page.locator('.studio-lesson__title').allTextContents();
     expect(await lessonTitles()).toEqual(['Xem một cuộc gọi lừa đảo', 'Dấu hiệu lừa đảo']);
+    // Now first, its "up" button is disabled: the keyboard stays on the lesson, on its "down" button.
+    expect(await page.getByRole('button', { name: 'Chuyển “Xem một cuộc gọi lừa đảo” lên' }).isDisabled()).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Chuyển “Xem một cuộc gọi lừa đảo” xuống', undefined, { timeout: 5_000 });
 
     // the text lesson: rich text, stored sanitised
     await page.getByRole('link', { name: 'Dấu hiệu lừa đảo' }).click();

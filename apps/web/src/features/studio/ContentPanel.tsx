@@ -11,7 +11,7 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../ui/Button';
@@ -23,9 +23,14 @@ import { LessonEditor } from './LessonEditor';
 const LESSON_PARAM = 'bai';
 type Order = { id: string; lessons: string[] }[];
 
-function focusLater(id: string) {
-  requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(id)?.focus()));
-}
+/** Where focus goes once the version in the given order is on screen (the first of the ids not disabled). */
+type PendingFocus = { order: string; ids: string[] };
+
+/** The move buttons of the item moved: the one pressed, or the other one when the pressed one is now disabled (the item reached an end). */
+const moveButtonIds = (kind: 'm' | 'l', id: string, delta: -1 | 1): string[] => {
+  const [pressed, other] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
+  return [`move-${kind}-${pressed}-${id}`, `move-${kind}-${other}-${id}`];
+};
 
 /** Modules and lessons: add, rename, delete, reorder (drag and drop, or the move buttons), edit a lesson. */
 export function ContentPanel({ version }: { version: StudioVersion }) {
@@ -37,12 +42,25 @@ export function ContentPanel({ version }: { version: StudioVersion }) {
   const [moduleTitle, setModuleTitle] = useState('');
   const selected = version.modules.flatMap((m) => m.lessons).find((l) => l.id === params.get(LESSON_PARAM));
   const ro = !version.editable;
+  const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
 
-  const apply = (order: Order, message: string, focusId?: string) => {
+  // A moved item's DOM node may be moved by React, which takes focus away from it: focus is put back
+  // after the commit that shows the new order (an animation frame may come before that commit).
+  useEffect(() => {
+    if (!pendingFocus || JSON.stringify(orderOf(version)) !== pendingFocus.order) return;
+    setPendingFocus(null);
+    pendingFocus.ids
+      .map((id) => document.getElementById(id) as HTMLButtonElement | null)
+      .find((button) => button && !button.disabled)
+      ?.focus();
+  }, [pendingFocus, version]);
+
+  const apply = (order: Order, message: string, focusIds?: string[]) => {
+    setPendingFocus(null);
     reorder.mutate(order, {
       onSuccess: () => {
         setAnnouncement(message);
-        if (focusId) focusLater(focusId);
+        if (focusIds) setPendingFocus({ order: JSON.stringify(order), ids: focusIds });
       },
       onError: (e) => setAnnouncement(e.message),
     });
@@ -53,7 +71,7 @@ export function ContentPanel({ version }: { version: StudioVersion }) {
     const to = index + delta;
     if (to < 0 || to >= order.length) return;
     const module = version.modules[index]!;
-    apply(arrayMove(order, index, to), t('studio.content.movedModule', { title: module.title, position: to + 1 }), `move-m-${delta < 0 ? 'up' : 'down'}-${module.id}`);
+    apply(arrayMove(order, index, to), t('studio.content.movedModule', { title: module.title, position: to + 1 }), moveButtonIds('m', module.id, delta));
   };
 
   /** Up/down within a module; past its first or last lesson, into the previous or next module. */
@@ -76,7 +94,7 @@ export function ContentPanel({ version }: { version: StudioVersion }) {
       position = delta < 0 ? other.lessons.length - 1 : 0;
     }
     const moduleTitle = version.modules[target]!.title;
-    apply(order, t('studio.content.movedLesson', { title: lesson.title, position: position + 1, module: moduleTitle }), `move-l-${delta < 0 ? 'up' : 'down'}-${lesson.id}`);
+    apply(order, t('studio.content.movedLesson', { title: lesson.title, position: position + 1, module: moduleTitle }), moveButtonIds('l', lesson.id, delta));
   };
 
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
