@@ -124,7 +124,8 @@ describe('taking a quiz on a phone in Chromium: offline, resume, submit, grade',
       }
       if (n < KINDS.length) await page.getByRole('button', { name: 'Câu tiếp' }).click();
     }
-    expect(await status.textContent()).toMatch(/Mất mạng: 3 câu trả lời được giữ trên máy/);
+    // The status was "offline" already before the last answer: wait until that answer is kept too.
+    await waitFor(async () => (/Mất mạng: 3 câu trả lời được giữ trên máy/.test((await status.textContent()) ?? '') ? true : undefined), 'the three answers given offline to be kept');
     expect(await overflowsHorizontally(page)).toBe(false);
 
     // back online: the kept answers are sent
